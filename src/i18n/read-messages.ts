@@ -1,0 +1,58 @@
+import type { ReadProblem, ReadProblemCode } from '../model/problem.js';
+
+export type Locale = 'zh' | 'en';
+
+type Catalogue = Record<ReadProblemCode, string>;
+
+const zh: Catalogue = {
+  'file-empty': '文件为空（0 字节），没有可读取的内容。',
+  'file-not-found': '找不到文件或目录：{path}。',
+  'file-unreadable': '无法读取文件：{reason}。',
+  'file-too-large': '文件大小 {size} 超过上限 {limit}，已跳过。可用 --max-file-size 调整上限。',
+  'unsupported-format': '不支持的文件类型“{ext}”。支持 .xlsx、.xlsm、.xls、.et、.ods、.csv、.json、.yaml/.yml。',
+  'format-mismatch': '文件扩展名为 {ext}，但内容是 {detected}，不是电子表格。请确认上传的是申报表原件。',
+  'encrypted': '工作簿已加密（设置了打开密码），无法读取。请取消密码后另存再检查。',
+  'corrupt-archive': '工作簿已损坏或不完整（{reason}），无法打开。请重新导出或重新下载该文件。',
+  'zip-bomb': '工作簿解压后大小 {size} 超过上限 {limit}（压缩比异常），为安全起见不予读取。',
+  'too-many-cells': '工作表“{sheet}”的单元格数量 {cells} 超过上限 {limit}，已跳过。',
+  'parse-timeout': '读取超时：{seconds} 秒内未能解析完该文件，已中止。',
+  'parse-failed': '无法解析工作簿：{reason}。',
+  'text-encoding': '文本文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK）。',
+  'structured-syntax': '{format} 文件语法错误：{reason}。',
+  'structured-schema': '申报表数据不符合 jxlint 数据模型：{path} {reason}。',
+  'no-indicator-table': '未找到绩效指标表：没有一个工作表含有“一级指标/二级指标/三级指标/指标值”这类表头。',
+  'self-evaluation-form': '“{sheet}”是绩效自评表（含实际完成值/得分列），不是绩效目标申报表；已按“{column}”列读取目标值。',
+  'sheet-skipped': '工作表“{sheet}”已跳过：{reason}。',
+};
+
+const en: Catalogue = {
+  'file-empty': 'The file is empty (0 bytes).',
+  'file-not-found': 'No such file or directory: {path}.',
+  'file-unreadable': 'Cannot read the file: {reason}.',
+  'file-too-large': 'The file is {size}, over the {limit} limit; skipped. Raise it with --max-file-size.',
+  'unsupported-format': 'Unsupported file type "{ext}". Supported: .xlsx, .xlsm, .xls, .et, .ods, .csv, .json, .yaml/.yml.',
+  'format-mismatch': 'The file is named {ext} but its content is {detected}, not a spreadsheet.',
+  'encrypted': 'The workbook is encrypted (password to open); remove the password and save it again.',
+  'corrupt-archive': 'The workbook is damaged or incomplete ({reason}) and cannot be opened.',
+  'zip-bomb': 'The workbook would unpack to {size}, over the {limit} limit (suspicious compression ratio); not read.',
+  'too-many-cells': 'Sheet "{sheet}" has {cells} cells, over the {limit} limit; skipped.',
+  'parse-timeout': 'Timed out: the file was not parsed within {seconds} s.',
+  'parse-failed': 'Cannot parse the workbook: {reason}.',
+  'text-encoding': 'Cannot decode the text file (neither UTF-8 nor GB18030/GBK).',
+  'structured-syntax': '{format} syntax error: {reason}.',
+  'structured-schema': 'The declaration data does not match the jxlint model: {path} {reason}.',
+  'no-indicator-table': 'No indicator table found: no sheet has a header like 一级指标/二级指标/三级指标/指标值.',
+  'self-evaluation-form': 'Sheet "{sheet}" is a self-evaluation table (绩效自评表), not a declaration form; targets were read from column "{column}".',
+  'sheet-skipped': 'Sheet "{sheet}" skipped: {reason}.',
+};
+
+export const readMessages: Record<Locale, Catalogue> = { zh, en };
+
+export function fillPlaceholders(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+export function formatReadProblem(problem: ReadProblem, locale: Locale = 'zh'): string {
+  return fillPlaceholders(readMessages[locale][problem.code], problem.data);
+}
