@@ -6,13 +6,16 @@
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 function joinPieces(pieces: string[]): string {
-  let out = '';
+  // Builds an array and remembers the last character: indexing a growing string flattens it each time.
+  const out: string[] = [];
+  let last = '';
   for (const piece of pieces) {
     if (!piece) continue;
-    if (out && !CJK.test(out[out.length - 1]!) && !CJK.test(piece[0]!)) out += ' ';
-    out += piece;
+    if (last && !CJK.test(last) && !CJK.test(piece[0]!)) out.push(' ');
+    out.push(piece);
+    last = piece[piece.length - 1]!;
   }
-  return out;
+  return out.join('');
 }
 
 /**

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import type { Locale } from '../i18n/read-messages.js';
+
+/**
+ * The jxlint command. Start-up matters (one form must check in well under a second), so only
+ * commander loads eagerly; readers, locate and formatters are imported when a command runs.
+ */
+
+const EXIT_OK = 0;
+const EXIT_USAGE = 2;
+
+function detectLocale(argv: string[]): Locale {
+  const i = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  const value = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
+
+const COMMANDER_ZH: Record<string, string> = {
+  'commander.unknownOption': '未知的选项',
+  'commander.unknownCommand': '未知的命令',
+  'commander.missingArgument': '缺少参数',
+  'commander.optionMissingArgument': '选项缺少取值',
+  'commander.invalidArgument': '参数取值无效',
+  'commander.excessArguments': '参数过多',
+};
+
+interface ReadCliOptions {
+  format: string;
+  locale: Locale;
+  outputFile?: string;
+  maxFileSize?: number;
+  timeout?: number;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`“${value}” 不是正数 / not a positive number`);
+  return n;
+}
+
+function addReadOptions(cmd: Command, formats: string[], defaultFormat: string): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(formats).default(defaultFormat))
+    .addOption(new Option('--locale <locale>', '界面语言 / language').choices(['zh', 'en']).default('zh'))
+    .option('-o, --output-file <path>', '把结果写入文件 / write the output to a file')
+    .addOption(new Option('--max-file-size <MB>', '单个文件大小上限（MB） / largest file to read, in MB').argParser(positiveNumber))
+    .addOption(new Option('--timeout <seconds>', '单个文件解析时限（秒） / time limit per file, in seconds').argParser(positiveNumber));
+}
+
+async function run(paths: string[], opts: ReadCliOptions, mode: 'lint' | 'inspect'): Promise<number> {
+  const { runRead } = await import('./run.js');
+  return runRead(paths, { ...opts, mode });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const locale = detectLocale(argv);
+  const program = new Command();
+  let exitCode = EXIT_OK;
+  program
+    .name('jxlint')
+    .description('检查项目支出绩效目标申报表（.xlsx/.xls/.ods/.csv/.json/.yaml）/ lint performance-target declaration forms')
+    .version((await import('./version.js')).version, '-v, --version')
+    .argument('[paths...]', '文件、目录或通配符 / files, directories or globs')
+    .exitOverride()
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: () => {},
+    });
+  addReadOptions(program, ['stylish', 'json'], 'stylish').action(async (paths: string[], opts: ReadCliOptions) => {
+    if (paths.length === 0) {
+      program.outputHelp();
+      exitCode = EXIT_USAGE;
+      return;
+    }
+    exitCode = await run(paths, opts, 'lint');
+  });
+  addReadOptions(
+    program.command('inspect').description('显示 jxlint 从表中读到的内容 / show what jxlint read from a form').argument('<paths...>', '文件 / files'),
+    ['text', 'json'],
+    'text',
+  ).action(async (paths: string[], opts: ReadCliOptions) => {
+    exitCode = await run(paths, opts, 'inspect');
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      const zh = COMMANDER_ZH[error.code];
+      const detail = error.message.replace(/^error:\s*/, '');
+      process.stderr.write(locale === 'zh' && zh ? `jxlint：${zh}（${detail}）。运行 jxlint --help 查看用法。\n` : `jxlint: ${detail}. See jxlint --help.\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Never a stack trace for users; JXLINT_DEBUG=1 shows it to developers.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`jxlint：内部错误（internal error）：${message}\n`);
+    if (process.env.JXLINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_USAGE;
+  },
+);

@@ -1,0 +1,40 @@
+import { availableParallelism } from 'node:os';
+import type { FileReadResult } from '../model/result.js';
+import type { ReadLimits } from '../read/limits.js';
+import { declarationsFromGrid, readDeclarations } from '../read/read.js';
+import { sniff } from '../read/sniff.js';
+import type { FileTarget } from './files.js';
+import { createWorkbookReader, readFileBytes } from './read-workbook.js';
+
+/**
+ * Reads many files: bytes from disk with size caps, JSON/YAML in-process (no SheetJS involved),
+ * workbooks in sandboxed workers; one broken file never stops the others.
+ */
+export async function readFiles(targets: FileTarget[], limits: ReadLimits, jobs = availableParallelism()): Promise<FileReadResult[]> {
+  const workers = Math.max(1, Math.min(jobs, targets.length));
+  const reader = createWorkbookReader({ limits, workers });
+  const results: FileReadResult[] = new Array(targets.length);
+  let next = 0;
+  const readOne = async (target: FileTarget): Promise<FileReadResult> => {
+    const file = target.display;
+    const loaded = await readFileBytes(target.absolute, limits);
+    if ('problem' in loaded) return { file, declarations: [], problems: [loaded.problem] };
+    const kind = sniff(loaded.bytes, file);
+    if ('code' in kind || kind.container === 'text') return readDeclarations(loaded.bytes, file, { limits });
+    const parsed = await reader.read(loaded.bytes, file);
+    if ('problem' in parsed) return { file, format: kind.format, declarations: [], problems: [parsed.problem] };
+    return declarationsFromGrid(parsed.grid, file);
+  };
+  const lane = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      results[i] = await readOne(targets[i]!);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: workers }, lane));
+  } finally {
+    await reader.close();
+  }
+  return results;
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Locale } from '../i18n/read-messages.js';
+import { formatReadProblem } from '../i18n/read-messages.js';
+import { ui } from '../i18n/ui.js';
+import type { FileReadResult } from '../model/result.js';
+import { isUnreadable } from '../model/result.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
+import { expandInputs } from './files.js';
+import { readFiles } from './read-files.js';
+
+export interface RunOptions {
+  mode: 'lint' | 'inspect';
+  format: string;
+  locale: Locale;
+  outputFile?: string;
+  maxFileSize?: number;
+  timeout?: number;
+}
+
+/** Writes a whole file or nothing: a temp file beside the target, then a rename. */
+export function writeFileAtomic(target: string, content: string | Uint8Array): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, target);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temp file was never made
+    }
+    throw error;
+  }
+}
+
+function toJson(results: FileReadResult[], locale: Locale): string {
+  const files = results.map((r) => ({
+    ...r,
+    problems: r.problems.map((p) => ({ ...p, message: formatReadProblem(p, locale) })),
+  }));
+  return JSON.stringify({ files }, null, 2) + '\n';
+}
+
+/** Reads the files the user named and prints what was read; exit 2 when any could not be read. */
+export async function runRead(inputs: string[], options: RunOptions): Promise<number> {
+  const { locale } = options;
+  const limits: ReadLimits = {
+    ...DEFAULT_LIMITS,
+    ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
+    ...(options.timeout ? { timeoutMs: Math.round(options.timeout * 1000) } : {}),
+  };
+  const { files, missing } = expandInputs(inputs, process.cwd());
+  const results: FileReadResult[] = missing.map((input) => ({
+    file: input,
+    declarations: [],
+    problems: [{ code: 'file-not-found', fatal: true, data: { path: input } }],
+  }));
+  if (files.length === 0 && missing.length === 0) {
+    process.stderr.write(ui(locale, 'noFiles', { paths: inputs.join(' ') }) + '\n');
+    return 2;
+  }
+  results.push(...(await readFiles(files, limits)));
+
+  let output: string;
+  if (options.format === 'json') output = toJson(results, locale);
+  else {
+    const { formatInspectText, formatReadSummary } = await import('../format/inspect.js');
+    output = options.mode === 'inspect' ? formatInspectText(results, locale) : formatReadSummary(results, locale);
+  }
+  if (options.outputFile) {
+    try {
+      writeFileAtomic(path.resolve(options.outputFile), output);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`jxlint：无法写入输出文件 ${options.outputFile}（${reason}）。\n`);
+      return 2;
+    }
+  } else process.stdout.write(output);
+  return results.some(isUnreadable) ? 2 : 0;
+}

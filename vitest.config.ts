@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Worker-thread and CLI tests spawn processes; two cores run them best two at a time.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+  },
+});
