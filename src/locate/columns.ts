@@ -18,6 +18,8 @@ export type ColumnRole =
   | 'score'
   | 'history'
   | 'remark'
+  /** 偏差原因分析及改进措施 in self-evaluation tables: read past, never a target's basis. */
+  | 'deviation'
   // multi-project flat sheets
   | 'projectName'
   | 'unitName'
@@ -101,7 +103,7 @@ export function classifyColumn(label: string): ColumnMatch | undefined {
     return { role, priority, ...withPeriod };
   }
   if (/实际|完成值/.test(core) && /值|情况/.test(core)) return { role: 'actual', priority: 2 };
-  if (/偏差|原因|改进措施/.test(core)) return { role: 'remark', priority: 1 };
+  if (/偏差|原因|改进措施/.test(core)) return { role: 'deviation', priority: 1 };
   if (/指标值/.test(core) && !/依据|说明|解释|类型/.test(core)) return { role: 'value', priority: 2 };
 
   // A typo or an odd join (三级指示, 指标名, 计量单住): accept a close alias of the same length class.

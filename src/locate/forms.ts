@@ -102,7 +102,8 @@ function readFlatSheet(view: SheetView, table: Table): Declaration[] {
   };
   for (let r = header.dataStart; r <= table.end; r++) {
     const projectCell = cols.projectName !== undefined ? view.cell(r, cols.projectName) : undefined;
-    const startsProject = projectCell?.text && projectCell.at.row === r;
+    const isTotalRow = projectCell !== undefined && /^(合计|小计|总计)$/.test(cleanLabel(projectCell.raw));
+    const startsProject = projectCell?.text && projectCell.at.row === r && !isTotalRow;
     const unitCell = cols.unitName !== undefined ? view.cell(r, cols.unitName) : undefined;
     if (startsProject) {
       finish();
@@ -124,7 +125,7 @@ function readFlatSheet(view: SheetView, table: Table): Declaration[] {
       current = { decl, first: r, last: r };
     } else if (current) {
       // A subtotal row of the next department (单位名称 set, no project) closes the current project.
-      const isSubtotal = unitCell?.text && unitCell.at.row === r && !projectCell?.text;
+      const isSubtotal = isTotalRow || (unitCell?.text && unitCell.at.row === r && !projectCell?.text);
       if (isSubtotal) finish();
       else current.last = r;
     }

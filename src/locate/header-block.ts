@@ -22,25 +22,28 @@ const FIELD_LABELS: [RegExp, FieldTarget][] = [
   [/^项目(编号|编码|代码)$/, { kind: 'project', key: 'code' }],
   [/^主管(部门|单位)(及代码|及编码|名称)?$/, { kind: 'project', key: 'department' }],
   [/^(项目)?(实施|执行)单位(名称)?$/, { kind: 'project', key: 'implementer' }],
-  [/^(项目)?负责人(及|和)?(联系)?(电话)?$/, { kind: 'project', key: 'owner' }],
   [/^(联系|负责人|项目负责人)电话$/, { kind: 'project', key: 'phone' }],
+  [/^(项目)?负责人(及|和)?(联系)?(电话)?$/, { kind: 'project', key: 'owner' }],
   [/^项目(属性|类型|分类|性质|类别)$/, { kind: 'project', key: 'attribute' }],
   [/^(项目期|项目周期|实施期限|项目期限)$/, { kind: 'project', key: 'term' }],
   [/^(项目)?(起止时间|起止日期|实施起止时间|实施周期)$/, { kind: 'span' }],
   [/^(计划)?开始(日期|时间)$/, { kind: 'project', key: 'startDate' }],
   [/^(计划)?(完成|结束)(日期|时间)$/, { kind: 'project', key: 'endDate' }],
   [/^(项目概况|项目概述|项目简介|立项依据|项目立项情况|项目实施计划|实施计划)$/, { kind: 'project', key: 'overview' }],
-  [/^(总体目标|项目总目标|总目标|长期目标|实施期绩效目标|实施期目标|长期绩效目标|项目绩效目标)$/, { kind: 'goal', key: 'overall' }],
+  [/^(总体目标|项目总目标|总目标|长期目标|实施期绩效目标|实施期目标|长期绩效目标)$/, { kind: 'goal', key: 'overall' }],
   [/^(年度目标|年度总体目标|当年绩效目标|年度绩效目标|本年度目标|年度绩效目标文字|当年目标)$/, { kind: 'goal', key: 'annual' }],
   [/^中期目标$/, { kind: 'goal', key: 'midTerm' }],
   [/^(年度资金总额|年度资金申请总额|当年资金总额|年度预算数|年度资金|资金总额|年度资金合计)$/, { kind: 'money', key: 'total' }],
-  [/^(项目资金总额|项目总投资|项目资金合计|项目总资金|总投资)$/, { kind: 'money', key: 'total', section: 'project' }],
+  [/^(项目资金总额|中期资金总额|项目总投资|项目资金合计|项目总资金|总投资)$/, { kind: 'money', key: 'total', section: 'project' }],
   [/^(财政拨款|财政资金|当年财政拨款|本级财政资金|财政拨款资金|一般公共预算)$/, { kind: 'money', key: 'fiscal' }],
   [/^(上年结转|上年结转资金|结转资金)$/, { kind: 'money', key: 'carryover' }],
   [/^(其他资金|自有资金|单位自有资金|其他)$/, { kind: 'money', key: 'other' }],
   [/^(资金情况|项目资金|项目资金申请|资金投入情况|预算情况|项目资金情况|资金来源)$/, { kind: 'fundsBlock' }],
   [/^(填报)?年度$/, { kind: 'year' }],
 ];
+
+/** Column captions inside the header block that sit above the text they name. */
+const SUB_HEADER = /^(预期目标|目标内容|计划目标|预期|目标|计划)$/;
 
 const UNIT_IN_LABEL = /[（(]\s*(万元|元)\s*[）)]|(?:金额)?单位[：:]\s*(万元|元)/;
 
@@ -58,24 +61,24 @@ export function matchFieldLabel(text: string): LabelMatch | undefined {
   if (!flat || flat.length > 40) return undefined;
   const unitMatch = UNIT_IN_LABEL.exec(flat);
   const unit = (unitMatch?.[1] ?? unitMatch?.[2]) as FundsUnit | undefined;
-  let head = flat;
+  // "其中：财政拨款" — the colon after 其中 is not a label/value separator.
+  const subItem = /^(其中|含)[：:]?/.exec(flat);
+  let head = subItem ? flat.slice(subItem[0].length) : flat;
+  const body = subItem ? text.replace(/^[\s\u3000]*(其中|含)[\s\u3000]*[：:]?/, '') : text;
   let inlineValue: string | undefined;
-  const colon = flat.search(/[：:]/);
+  const colon = head.search(/[：:]/);
   if (colon >= 0) {
-    head = flat.slice(0, colon);
-    const rest = cleanText(text.slice(text.search(/[：:]/) + 1));
+    head = head.slice(0, colon);
+    const rest = cleanText(body.slice(body.search(/[：:]/) + 1));
     if (rest) inlineValue = rest;
   }
   head = head
     .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[*★＊]/g, '')
-    .replace(/^(其中|含)/, '');
+    .replace(/[*★＊]/g, '');
   if (/^(金额)?单位$/.test(head) && unit) return { target: { kind: 'fundsBlock' }, unit };
   for (const [re, target] of FIELD_LABELS) {
     if (re.test(head)) {
-      // "其中：财政拨款" keeps no inline value: the colon belongs to 其中.
-      const value = /^(其中|含)[：:]/.test(flat) ? undefined : inlineValue;
-      return { target, ...(unit ? { unit } : {}), ...(value ? { inlineValue: value } : {}) };
+      return { target, ...(unit ? { unit } : {}), ...(inlineValue ? { inlineValue } : {}) };
     }
   }
   return undefined;
@@ -123,16 +126,17 @@ export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: numb
   let project: FundsSection | undefined;
   // Column → section of the nearest 总额 label above it, so V2's side-by-side 其中 rows land right.
   const sectionByCol = new Map<number, 'annual' | 'project'>();
+  const consumed = new Set<string>();
 
   for (let r = firstRow; r <= lastRow; r++) {
-    const cells = view.rowCells(r).filter((c) => c.at.row === r || !c.merge || c.merge.c0 === c.at.col);
+    const cells = view.rowCells(r);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
-      if (cell.at.row !== r) continue; // vertically merged label seen on a later row
+      if (cell.at.row !== r || consumed.has(cell.at.a1)) continue; // merged from above, or already a value
       if (!block.title && isTitleText(cell.text)) {
         block.title = field(cell, cell.raw);
         const year = YEAR_IN_TEXT.exec(cell.text);
-        if (year) block.year = { text: year[0], at: cell.at, number: Number(year[1]) };
+        if (year) block.year = { text: cell.text, at: cell.at, number: Number(year[1]) };
         continue;
       }
       if (!block.year && /^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$/.test(cell.text)) {
@@ -155,10 +159,30 @@ export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: numb
         valueText = match.inlineValue;
       } else {
         const next = cells[i + 1];
-        if (next && next.at.row === r && !matchFieldLabel(next.raw) && !isTitleText(next.text)) {
-          valueCell = next;
-          valueText = next.raw;
+        const isValue = (c: ViewCell | undefined): c is ViewCell =>
+          c !== undefined && !!c.text && !matchFieldLabel(c.raw) && !isTitleText(c.text);
+        const below = (c: ViewCell): ViewCell | undefined => {
+          const row = (c.merge?.r1 ?? c.at.row) + 1;
+          if (row > lastRow) return undefined;
+          const under = view.cell(row, c.at.col);
+          return under.at.col === c.at.col && under.at.row === row ? under : undefined;
+        };
+        let pick: ViewCell | undefined;
+        if (next && next.at.row === r && SUB_HEADER.test(cleanLabel(next.raw))) {
+          // 年度总体目标 | 预期目标 | 实际完成情况, with the texts one row down.
+          pick = below(next);
+          if (pick) i++;
+        } else if (isValue(next) && next.at.row === r) {
+          pick = next;
           i++;
+        } else {
+          // Labels in a row with their texts underneath (总目标 | 年度目标 over two paragraphs).
+          pick = below(cell);
+        }
+        if (isValue(pick)) {
+          valueCell = pick;
+          valueText = pick.raw;
+          if (pick.at.row !== r) consumed.add(pick.at.a1);
         }
       }
       if (target.kind === 'money') {

@@ -41,10 +41,12 @@ function headerLabels(view: SheetView, row: number): { labels: Map<number, ViewC
     const top = view.cell(row, c);
     if (!top.text) continue;
     const m = top.merge;
-    const wide = m !== undefined && m.c1 > m.c0;
+    // Only a short header-like label can group sub-columns; a merged paragraph above a grid cannot.
+    const wide = m !== undefined && m.c1 > m.c0 && top.text.length <= 16 && /指标|目标|值|中期|长期|年度|预期|实际/.test(top.text);
     if (wide && row + 1 < view.rowCount) {
       const sub = view.cell(row + 1, c);
-      if (sub.text && sub.at.row === row + 1) {
+      if (sub.merge && c !== sub.merge.c0) continue; // the rest of a merged sub-label
+      if (sub.text && sub.at.row === row + 1 && classifyColumn(sub.raw)) {
         labels.set(c, sub);
         groups.set(c, top);
         depth = 2;
@@ -52,7 +54,8 @@ function headerLabels(view: SheetView, row: number): { labels: Map<number, ViewC
       }
     }
     if (m && c !== m.c0) continue;
-    if (m && m.r0 <= row && m.r1 > row && top.at.row === row) depth = Math.max(depth, Math.min(2, m.r1 - row + 1));
+    // A header label merged down over exactly two rows makes a two-row header; taller merges are banners.
+    if (m && top.at.row === row && m.r1 === row + 1 && classifyColumn(top.raw)) depth = 2;
     labels.set(c, top);
   }
   return { labels, depth, groups };
@@ -133,7 +136,7 @@ export function detectHeader(view: SheetView, row: number): GridHeader | undefin
   };
 }
 
-const STOP_WORDS = /^(注|说明|备注|填报人|填表人|单位负责人|审核人?|联系人|填报日期|填表日期|财务负责人|经办人|盖章|签字|项目负责人签字|单位盖章|部门审核意见|财政部门审核意见)/;
+const STOP_WORDS = /^((注|说明|备注|填表说明)[：:\d一二三四五六七八九]|其他说明|合计|总计|总分|自评等级|评价等级|自评结论|填报人|填表人|单位负责人|审核人?|联系人|填报日期|填表日期|财务负责人|经办人|盖章|签字|项目负责人签字|单位盖章|部门审核意见|财政部门审核意见)/;
 
 /** Why a table ends at a row: a note or signature line, a new title or header block, or a banner for the next table. */
 export function endsTable(view: SheetView, row: number): boolean {

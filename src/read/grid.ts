@@ -14,7 +14,10 @@ import { inspectZip } from './zip.js';
 export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits: ReadLimits): Grid | ReadProblem {
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, {
+    // SheetJS hangs its read cursor (`l`, `read_shift`, ...) on the array it is given: hand it a
+    // view of its own so the caller's array stays untouched.
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    workbook = XLSX.read(view, {
       type: 'array',
       dense: true,
       cellHTML: false,
@@ -87,7 +90,7 @@ function convertCell(cell: XLSX.CellObject | undefined): GridCell | null {
 function problemFromError(error: unknown): ReadProblem {
   const message = error instanceof Error ? error.message : String(error);
   if (/password|encrypt/i.test(message)) return { code: 'encrypted', fatal: true };
-  if (/zip|crc|end of data|bad (un)?compressed size|cfb|inconsistent|invalid (block|distance|code)/i.test(message)) {
+  if (/zip|crc|end of data|bad (un)?compressed size|cfb|inconsistent|major version|sector|header signature|difat/i.test(message)) {
     return { code: 'corrupt-archive', fatal: true, data: { reason: shorten(message) } };
   }
   return { code: 'parse-failed', fatal: true, data: { reason: shorten(message) } };

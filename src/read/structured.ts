@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Declaration } from '../model/declaration.js';
 import type { ReadProblem } from '../model/problem.js';
 import { declarationSchema } from '../model/schema.js';
@@ -101,12 +101,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseYaml(text: string): { value: unknown } | { problem: ReadProblem } {
-  // Core schema, no custom tags, unique keys, few aliases (a "billion laughs" file expands aliases).
-  const doc = parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: true, merge: false, prettyErrors: false });
-  const error = doc.errors[0];
+  // Core schema only: no custom or extra known tags (!!binary, !!js/...), unique keys, and few
+  // aliases (a "billion laughs" file expands aliases exponentially). An unresolved tag is an error.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    schema: 'core',
+    customTags: [],
+    resolveKnownTags: false,
+    uniqueKeys: true,
+    merge: false,
+    prettyErrors: false,
+    lineCounter,
+  });
+  const error = doc.errors[0] ?? doc.warnings[0];
   if (error) {
-    const at = error.linePos?.[0];
-    return syntaxProblem('YAML', at?.line ?? 1, at?.col ?? 1, error.message.split('\n')[0]!);
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return syntaxProblem('YAML', line, col, error.message.split('\n')[0]!);
   }
   try {
     return { value: doc.toJS({ maxAliasCount: 50 }) };

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
+import type { GridSheet } from '../../src/model/grid.js';
+import { csvToGrid, decodeText } from '../../src/read/csv.js';
+import { DEFAULT_LIMITS } from '../../src/read/limits.js';
+import { concat, enc } from './samples.js';
+
+const gbk = (text: string) => new Uint8Array(cptable.utils.encode(936, text) as Uint8Array);
+const texts = (sheet: GridSheet | { code: string }) => {
+  if ('code' in sheet) throw new Error(`unexpected problem ${sheet.code}`);
+  return sheet.rows.map((row) => row.map((cell) => (cell ? cell.t : null)));
+};
+
+describe('decodeText', () => {
+  const sample = '项目名称,指标值\r\n培训人次,≥90%\r\n';
+
+  it('reads UTF-8, with or without a BOM', () => {
+    expect(decodeText(enc(sample))).toBe(sample);
+    expect(decodeText(concat([new Uint8Array([0xef, 0xbb, 0xbf]), enc(sample)]))).toBe(sample);
+  });
+
+  it('falls back to GB18030 for GBK files saved by Chinese Excel and WPS', () => {
+    const bytes = gbk(sample);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(decodeText(bytes)).toBe(sample);
+  });
+
+  it('reads UTF-16 with a BOM, and UTF-16LE without one', () => {
+    const le = new Uint8Array(Buffer.from('a,b\r\n项目,1', 'utf16le'));
+    expect(decodeText(concat([new Uint8Array([0xff, 0xfe]), le]))).toBe('a,b\r\n项目,1');
+    const be = le.slice();
+    for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1]!, be[i]!];
+    expect(decodeText(concat([new Uint8Array([0xfe, 0xff]), be]))).toBe('a,b\r\n项目,1');
+    expect(decodeText(new Uint8Array(Buffer.from('name,value\r\nspeed,100\r\n', 'utf16le')))).toBe('name,value\r\nspeed,100\r\n');
+  });
+
+  it('reports bytes that are neither UTF-8 nor GB18030', () => {
+    expect(decodeText(new Uint8Array([0x61, 0xff, 0xff, 0x62]))).toEqual({ code: 'text-encoding', fatal: true });
+    expect(decodeText(new Uint8Array([0x61, 0x00, 0x62, 0x63, 0x00, 0x00, 0x01, 0x02]))).toEqual({ code: 'text-encoding', fatal: true });
+  });
+});
+
+describe('csvToGrid', () => {
+  it('keeps every cell exactly as written: no numbers, percentages or dates reinterpreted', () => {
+    const sheet = csvToGrid('指标值,日期,编号,金额\n100%,2024/1/5,007,"1,600.00"\n', '表');
+    expect(texts(sheet)).toEqual([['指标值', '日期', '编号', '金额'], ['100%', '2024/1/5', '007', '1,600.00']]);
+    expect(sheet).toMatchObject({ name: '表', merges: [] });
+    expect((sheet as GridSheet).rows[1]![0]).toEqual({ t: '100%' });
+  });
+
+  it('handles quotes, doubled quotes, line breaks inside quotes, CRLF, LF and lone CR', () => {
+    const text = 'a,"say ""hi""","line1\r\nline2"\r\nb,c\rd,"",e\n';
+    expect(texts(csvToGrid(text, 's'))).toEqual([['a', 'say "hi"', 'line1\r\nline2'], ['b', 'c'], ['d', null, 'e']]);
+  });
+
+  it('keeps empty rows in place and drops trailing empties', () => {
+    expect(texts(csvToGrid('a,,\n\n,b\n\n\n', 's'))).toEqual([['a'], [], [null, 'b']]);
+  });
+
+  it('is lenient with malformed quoting instead of losing text', () => {
+    expect(texts(csvToGrid('"a"b,c\nx"y,z\n"open', 's'))).toEqual([['ab', 'c'], ['x"y', 'z'], ['open']]);
+  });
+
+  it('sniffs the delimiter: semicolon (European Excel), tab, comma; honours sep=', () => {
+    expect(texts(csvToGrid('a;b;c\n1,5;2;3\n', 's'))).toEqual([['a', 'b', 'c'], ['1,5', '2', '3']]);
+    expect(texts(csvToGrid('名称\t值\n培训, 会议\t≥90%\n', 's'))).toEqual([['名称', '值'], ['培训, 会议', '≥90%']]);
+    expect(texts(csvToGrid('a,b\n"x;y",z\n', 's'))).toEqual([['a', 'b'], ['x;y', 'z']]);
+    expect(texts(csvToGrid('sep=;\r\na,b;c\n', 's'))).toEqual([['a,b', 'c']]);
+  });
+
+  it('honours the row and column limits, and reports too many cells', () => {
+    const text = 'a,b,c,d\n'.repeat(10);
+    const limited = texts(csvToGrid(text, 's', { ...DEFAULT_LIMITS, maxRows: 3, maxColumns: 2 }));
+    expect(limited).toEqual([['a', 'b'], ['a', 'b'], ['a', 'b']]);
+    expect(csvToGrid(text, 'big', { ...DEFAULT_LIMITS, maxCells: 20 })).toMatchObject({
+      code: 'too-many-cells',
+      fatal: true,
+      data: { sheet: 'big', limit: 20 },
+    });
+  });
+
+  it('runs in linear time on hostile input', () => {
+    const hostile = ['"' + '""'.repeat(2e6) + '"', '"a'.repeat(1e6), ',\n'.repeat(1e6), ','.repeat(4e6)];
+    for (const text of hostile) {
+      const start = performance.now();
+      csvToGrid(text, 's');
+      expect(performance.now() - start).toBeLessThan(2000);
+    }
+    expect(texts(csvToGrid('"' + '""'.repeat(1000) + '"', 's'))[0]![0]).toBe('"'.repeat(1000));
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
+import type { Grid } from '../../src/model/grid.js';
+import { gridFromBytes, workbookToGrid } from '../../src/read/grid.js';
+import { DEFAULT_LIMITS } from '../../src/read/limits.js';
+import { buildCfb, buildZip, enc, sampleWorkbook, writeBook, zipEntries } from './samples.js';
+
+const grid = (result: Grid | { code: string }): Grid => {
+  if ('code' in result) throw new Error(`unexpected problem ${result.code}`);
+  return result;
+};
+const fromBytes = (bytes: Uint8Array, name: string, limits = DEFAULT_LIMITS) => {
+  const result = gridFromBytes(bytes, name, limits);
+  return 'grid' in result ? result.grid : result.problem;
+};
+
+describe('workbookToGrid', () => {
+  it('turns an xlsx into plain rows: text, raw numbers and booleans, formats, merges, hidden sheets', () => {
+    const g = grid(workbookToGrid(writeBook('xlsx'), 'xlsx', DEFAULT_LIMITS));
+    expect(g.format).toBe('xlsx');
+    expect(g.sheets.map((s) => [s.name, s.hidden])).toEqual([['申报表', undefined], ['说明', true]]);
+    const [form] = g.sheets;
+    expect(form!.rows[0]).toEqual([{ t: '项目支出绩效目标申报表' }]);
+    expect(form!.rows[2]).toEqual([{ t: '产出指标' }, { t: '数量指标' }, { t: '培训人次0' }, { t: '95%', v: 0.95, z: '0%' }, { t: '10', v: 10 }]);
+    expect(form!.rows[3]![4]).toEqual({ t: 'TRUE', v: true });
+    expect(form!.rows[4]![3]).toEqual({ t: '≥90%' });
+    expect(form!.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 4 }]);
+    expect(form!.rows).toHaveLength(7);
+    // Plain data only: it must survive a structured clone (the worker boundary) unchanged.
+    expect(structuredClone(g)).toEqual(g);
+  });
+
+  it('reads the same cells from xls (BIFF8) and ods', () => {
+    const fromXlsx = grid(workbookToGrid(writeBook('xlsx'), 'xlsx', DEFAULT_LIMITS)).sheets[0]!;
+    for (const [bookType, format] of [['biff8', 'xls'], ['ods', 'ods']] as const) {
+      const sheet = grid(workbookToGrid(writeBook(bookType), format, DEFAULT_LIMITS)).sheets[0]!;
+      expect(sheet.rows.map((r) => r.map((c) => c?.t ?? null)).slice(1)).toEqual(fromXlsx.rows.map((r) => r.map((c) => c?.t ?? null)).slice(1).map((r, i) =>
+        // ods keeps the raw 0.95 as its text (no cached display text for the percentage)
+        bookType === 'ods' && i === 1 ? r.map((t) => (t === '95%' ? '0.95' : t)) : r,
+      ));
+    }
+  });
+
+  it('drops a merged-over empty cell and whole empty rows at the end', () => {
+    const sheet = XLSX.utils.aoa_to_sheet([['a', null, 'c'], [], [null], []]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'S');
+    const g = grid(workbookToGrid(writeBook('xlsx', book), 'xlsx', DEFAULT_LIMITS));
+    expect(g.sheets[0]!.rows).toEqual([[{ t: 'a' }, null, { t: 'c' }]]);
+  });
+
+  it('reads only maxRows rows and maxColumns columns, and reports too many cells', () => {
+    const bytes = writeBook('xlsx', sampleWorkbook(50));
+    const small = grid(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxRows: 4, maxColumns: 2 })).sheets[0]!;
+    expect(small.rows).toHaveLength(4);
+    expect(Math.max(...small.rows.map((r) => r.length))).toBe(2);
+    expect(small.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 1 }]);
+    expect(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxCells: 100 })).toEqual({
+      code: 'too-many-cells',
+      fatal: true,
+      data: { sheet: '申报表', cells: expect.any(Number), limit: 100 },
+    });
+  });
+
+  it('maps SheetJS failures to problems, never throws', () => {
+    const garbage = new Uint8Array(4096).fill(0x41);
+    garbage.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const result = workbookToGrid(garbage, 'xls', DEFAULT_LIMITS);
+    expect(result).toMatchObject({ fatal: true });
+    expect(['parse-failed', 'corrupt-archive']).toContain((result as { code: string }).code);
+    expect(JSON.stringify(result)).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports an ODS with encryption data in its manifest as encrypted', () => {
+    const entries = zipEntries(writeBook('ods')).map((e) =>
+      e.name === 'META-INF/manifest.xml'
+        ? { ...e, data: enc(new TextDecoder().decode(e.data).replace(/(<manifest:file-entry manifest:full-path="content.xml"[^>]*)\/>/, '$1><manifest:encryption-data manifest:checksum="x"/></manifest:file-entry>')) }
+        : e,
+    );
+    expect(new TextDecoder().decode(entries.find((e) => e.name === 'META-INF/manifest.xml')!.data)).toContain('encryption-data');
+    expect(fromBytes(buildZip(entries), 'secret.ods')).toEqual({ code: 'encrypted', fatal: true });
+  });
+});
+
+describe('gridFromBytes', () => {
+  it('reads GBK CSV as text cells, the sheet named after the file', () => {
+    const bytes = new Uint8Array(cptable.utils.encode(936, '三级指标,指标值\r\n满意度,≥90%\r\n') as Uint8Array);
+    expect(fromBytes(bytes, 'dir/导出数据.csv')).toEqual({
+      format: 'csv',
+      sheets: [{ name: '导出数据', rows: [[{ t: '三级指标' }, { t: '指标值' }], [{ t: '满意度' }, { t: '≥90%' }]], merges: [] }],
+    });
+  });
+
+  it('runs the checks in order: size, sniff, ZIP directory, content', () => {
+    const xlsx = writeBook('xlsx');
+    expect(fromBytes(xlsx, 'a.xlsx', { ...DEFAULT_LIMITS, maxFileBytes: 100 })).toMatchObject({ code: 'file-too-large' });
+    expect(fromBytes(enc('<html><table>'), 'a.xls')).toMatchObject({ code: 'format-mismatch' });
+    expect(fromBytes(xlsx.subarray(0, 3000), 'a.xlsx')).toMatchObject({ code: 'corrupt-archive' });
+    const docx = buildZip([{ name: '[Content_Types].xml', data: enc('<Types/>') }, { name: 'word/document.xml', data: enc('<w/>') }]);
+    expect(fromBytes(docx, 'a.xlsx')).toMatchObject({ code: 'format-mismatch', data: { detected: 'Word 文档（.docx）' } });
+    expect(fromBytes(buildCfb({ EncryptionInfo: new Uint8Array(100), EncryptedPackage: new Uint8Array(900) }), 'a.xlsx')).toMatchObject({ code: 'encrypted' });
+    expect(fromBytes(enc('{}'), 'a.json')).toMatchObject({ code: 'unsupported-format', data: { ext: '.json' } });
+  });
+
+  it('labels the grid with the format the content turned out to be', () => {
+    expect(fromBytes(writeBook('ods'), 'a.ods')).toMatchObject({ format: 'ods' });
+    expect(fromBytes(writeBook('xlsx'), 'renamed.ods')).toMatchObject({ format: 'xlsx' });
+    expect(fromBytes(writeBook('biff8'), 'a.et')).toMatchObject({ format: 'et' });
+  });
+});
+
+it('leaves the caller’s byte array as it was (SheetJS decorates the array it reads)', () => {
+  const bytes = writeBook('xlsx');
+  gridFromBytes(bytes, 'a.xlsx', DEFAULT_LIMITS);
+  workbookToGrid(writeBook('biff8'), 'xls', DEFAULT_LIMITS);
+  expect(Object.keys(bytes).filter((k) => !/^\d+$/.test(k))).toEqual([]);
+});
