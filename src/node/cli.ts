@@ -62,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('检查项目支出绩效目标申报表（.xlsx/.xls/.ods/.csv/.json/.yaml）/ lint performance-target declaration forms')
     .version((await import('./version.js')).version, '-v, --version')
     .argument('[paths...]', '文件、目录或通配符 / files, directories or globs')
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),

@@ -6,6 +6,12 @@ import { sniff } from '../read/sniff.js';
 import type { FileTarget } from './files.js';
 import { createWorkbookReader, readFileBytes } from './read-workbook.js';
 
+/** A JSON/YAML file met in a directory walk is a declaration file only if it says so. */
+function looksLikeDeclarations(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
+  return /jxlint|["']?(indicators|declarations)["']?\s*:/.test(head);
+}
+
 /**
  * Reads many files: bytes from disk with size caps, JSON/YAML in-process (no SheetJS involved),
  * workbooks in sandboxed workers; one broken file never stops the others.
@@ -13,13 +19,16 @@ import { createWorkbookReader, readFileBytes } from './read-workbook.js';
 export async function readFiles(targets: FileTarget[], limits: ReadLimits, jobs = availableParallelism()): Promise<FileReadResult[]> {
   const workers = Math.max(1, Math.min(jobs, targets.length));
   const reader = createWorkbookReader({ limits, workers });
-  const results: FileReadResult[] = new Array(targets.length);
+  const results: (FileReadResult | undefined)[] = new Array(targets.length);
   let next = 0;
-  const readOne = async (target: FileTarget): Promise<FileReadResult> => {
+  const readOne = async (target: FileTarget): Promise<FileReadResult | undefined> => {
     const file = target.display;
     const loaded = await readFileBytes(target.absolute, limits);
     if ('problem' in loaded) return { file, declarations: [], problems: [loaded.problem] };
     const kind = sniff(loaded.bytes, file);
+    if (!('code' in kind) && !target.explicit && (kind.format === 'json' || kind.format === 'yaml') && !looksLikeDeclarations(loaded.bytes)) {
+      return undefined; // package.json and friends found in a directory walk are not forms
+    }
     if ('code' in kind || kind.container === 'text') return readDeclarations(loaded.bytes, file, { limits });
     const parsed = await reader.read(loaded.bytes, file);
     if ('problem' in parsed) return { file, format: kind.format, declarations: [], problems: [parsed.problem] };
@@ -36,5 +45,5 @@ export async function readFiles(targets: FileTarget[], limits: ReadLimits, jobs 
   } finally {
     await reader.close();
   }
-  return results;
+  return results.filter((r): r is FileReadResult => r !== undefined);
 }
