@@ -84,7 +84,18 @@ function coreLabel(label: string): { core: string; note: string } {
   return { core: core.replace(/[：:、/／]/g, ''), note };
 }
 
+/** Labels repeat on every form of a batch; classifying each distinct one once keeps locate cheap. */
+const classified = new Map<string, ColumnMatch | undefined>();
+
 export function classifyColumn(label: string): ColumnMatch | undefined {
+  if (classified.has(label)) return classified.get(label);
+  const match = classifyUncached(label);
+  if (classified.size > 10_000) classified.clear();
+  classified.set(label, match);
+  return match;
+}
+
+function classifyUncached(label: string): ColumnMatch | undefined {
   const { core, note } = coreLabel(label);
   if (!core || core.length > 24) return undefined;
   const period = PERIOD_WORDS.find(([re]) => re.test(note) || re.test(core))?.[1];

@@ -19,21 +19,19 @@ interface Table {
 }
 
 function findTables(view: SheetView): Table[] {
-  const tables: Table[] = [];
-  let r = 0;
-  while (r < view.rowCount) {
-    const header = view.isBlankRow(r) ? undefined : detectHeader(view, r);
-    if (!header) {
-      r++;
-      continue;
-    }
-    // The grid runs until the next header; look ahead for it so tableEnd can stop there.
-    let next = header.dataStart;
-    while (next < view.rowCount && !(view.isBlankRow(next) ? undefined : detectHeader(view, next))) next++;
-    const end = tableEnd(view, header, next - 1);
-    tables.push({ header, end });
-    r = Math.max(end + 1, header.dataStart);
+  const headers: GridHeader[] = [];
+  for (let r = 0; r < view.rowCount; r++) {
+    const header = detectHeader(view, r);
+    if (!header) continue;
+    headers.push(header);
+    r = header.dataStart - 1; // a two-row header is one header
   }
+  const tables: Table[] = [];
+  headers.forEach((header, i) => {
+    const next = headers[i + 1];
+    if (tables.length && header.row <= tables[tables.length - 1]!.end) return;
+    tables.push({ header, end: tableEnd(view, header, next ? next.row - 1 : view.rowCount - 1) });
+  });
   return tables;
 }
 

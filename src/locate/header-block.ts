@@ -55,8 +55,18 @@ export interface LabelMatch {
   inlineValue?: string;
 }
 
+const labelCache = new Map<string, LabelMatch | undefined>();
+
 /** Recognises a header-block label such as 项目名称, 其中：财政拨款, 资金情况（万元）. */
 export function matchFieldLabel(text: string): LabelMatch | undefined {
+  if (labelCache.has(text)) return labelCache.get(text);
+  const match = text.length > 80 ? undefined : matchUncached(text);
+  if (labelCache.size > 10_000) labelCache.clear();
+  labelCache.set(text, match);
+  return match;
+}
+
+function matchUncached(text: string): LabelMatch | undefined {
   const flat = cleanLabel(text);
   if (!flat || flat.length > 40) return undefined;
   const unitMatch = UNIT_IN_LABEL.exec(flat);

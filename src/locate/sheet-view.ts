@@ -25,6 +25,8 @@ export class SheetView {
   readonly colCount: number;
   private readonly rows: GridSheet['rows'];
   private readonly mergeAt = new Map<number, GridMerge>();
+  /** Resolved cells, made on first use: locate looks at most cells several times. */
+  private readonly cells = new Map<number, ViewCell>();
 
   constructor(sheet: GridSheet) {
     this.name = sheet.name;
@@ -56,6 +58,16 @@ export class SheetView {
   }
 
   cell(row: number, col: number): ViewCell {
+    const key = this.key(row, col);
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = this.resolve(row, col);
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  private resolve(row: number, col: number): ViewCell {
     const merge = this.mergeOf(row, col);
     const r = merge ? merge.r0 : row;
     const c = merge ? merge.c0 : col;
@@ -82,6 +94,14 @@ export class SheetView {
       out.push(cell);
     }
     return out;
+  }
+
+  /** Whether any cell stored on this row (not merged in from elsewhere) matches `pattern`. */
+  rowMentions(row: number, pattern: RegExp): boolean {
+    const cells = this.rows[row];
+    if (!cells) return false;
+    for (const cell of cells) if (cell && pattern.test(cell.t)) return true;
+    return false;
   }
 
   isBlankRow(row: number): boolean {

@@ -71,8 +71,12 @@ function periodIn(text: string): IndicatorPeriod | undefined {
   return PERIOD_TEXT.find(([re]) => re.test(text))?.[1];
 }
 
+/** Every grid header names a 三级/二级 column or a 指标…/…值 column; rows without one are skipped cheaply. */
+const HEADER_HINT = /指标|值|[二三]级/;
+
 /** Recognises an indicator grid header at `row`, or returns undefined. */
 export function detectHeader(view: SheetView, row: number): GridHeader | undefined {
+  if (!view.rowMentions(row, HEADER_HINT)) return undefined;
   const { labels, depth, groups } = headerLabels(view, row);
   if (labels.size < 2) return undefined;
   const matches: { col: number; match: ColumnMatch }[] = [];
@@ -209,10 +213,12 @@ function fillLevels(cells: LevelCell[], rowsLevel2: string[] | undefined, family
     const labelled: number[] = [];
     for (let i = from; i < to; i++) if (cells[i]!.text) labelled.push(i);
     if (labelled.length === 0) continue;
+    let k = 0; // labelled[k] is the first label at or after row i
     for (let i = from; i < to; i++) {
+      while (k < labelled.length && labelled[k]! < i) k++;
       if (cells[i]!.text) continue;
-      const prev = [...labelled].reverse().find((l) => l < i);
-      const next = labelled.find((l) => l > i);
+      const prev = k > 0 ? labelled[k - 1] : undefined;
+      const next = labelled[k];
       let pick = prev ?? next!;
       if (prev !== undefined && next !== undefined && family && rowsLevel2) {
         const rowFamily = familyOfLevel2(rowsLevel2[i] ?? '');

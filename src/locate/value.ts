@@ -461,7 +461,27 @@ function ordered(v: ParsedValue): ParsedValue {
  * `operatorText` / `unitText` report folded spellings (`＞＝` as `>=`); they are set only when the
  * written form differs from the normal one.
  */
+/**
+ * Values repeat across the rows and forms of a batch (≥90%, =100%, 2024年底前), so each distinct
+ * text is parsed once. Results are frozen: callers copy them into their own objects.
+ */
+const valueCache = new Map<string, ParsedValue>();
+
+function remember(key: string, value: ParsedValue): ParsedValue {
+  if (valueCache.size > 20_000) valueCache.clear();
+  if (value.date) Object.freeze(value.date);
+  if (value.end) Object.freeze(value.end);
+  valueCache.set(key, Object.freeze(value));
+  return value;
+}
+
 export function parseValue(text: string): ParsedValue {
+  const cached = valueCache.get(text);
+  if (cached) return cached;
+  return remember(text, parseValueUncached(text));
+}
+
+function parseValueUncached(text: string): ParsedValue {
   const s = unwrap(prepare(text));
   if (s.length === 0) return { kind: 'empty' };
   if (FILLER.test(s)) return { kind: 'placeholder' };
@@ -575,6 +595,13 @@ function finishTime(s: string, time: TimeHit, prefix: { operator: Operator; writ
  * `定性` / `定量` in the operator column supply no operator.
  */
 export function parseSplitValue(parts: { operator?: string; value?: string; unit?: string }): ParsedValue {
+  const key = `\u0000${parts.operator ?? ''}\u0000${parts.value ?? ''}\u0000${parts.unit ?? ''}`;
+  const cached = valueCache.get(key);
+  if (cached) return cached;
+  return remember(key, parseSplitUncached(parts));
+}
+
+function parseSplitUncached(parts: { operator?: string; value?: string; unit?: string }): ParsedValue {
   const opText = collapseSpaces(foldWidth(parts.operator ?? ''));
   const valueText = collapseSpaces(foldWidth(parts.value ?? ''));
   const unitText = collapseSpaces(foldWidth(parts.unit ?? ''));

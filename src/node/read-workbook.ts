@@ -73,7 +73,7 @@ export function createWorkbookReader(options: WorkbookReaderOptions = {}): Workb
     });
     slot.worker.on('exit', () => {
       retire(slot);
-      finish(slot, failed(new Error('parse worker exited')));
+      finish(slot, failed(new Error('解析进程意外退出')));
     });
     slots.push(slot);
     return slot;

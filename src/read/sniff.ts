@@ -60,7 +60,7 @@ function sniffZip(bytes: Uint8Array, ext: string, dotExt: string): Sniffed | Rea
   const mimetype = odfMimetype(bytes);
   if (mimetype !== undefined) {
     if (mimetype.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return { container: 'zip', format: 'ods' };
-    return mismatch(dotExt, `OpenDocument 文档（${mimetype || '未知类型'}）`);
+    return mismatch(dotExt, `OpenDocument 文档（${mimetype}）`);
   }
   const format = ext === 'xlsm' || ext === 'et' ? ext : 'xlsx';
   return { container: 'zip', format };

@@ -35,7 +35,7 @@ const FLAG_DATA_DESCRIPTOR = 0x0008;
 /** Past this ratio (and size) an entry is a decompression bomb, not a spreadsheet part. */
 const BOMB_RATIO = 1000;
 const BOMB_MIN_BYTES = 10 * 1024 * 1024;
-/** Real workbooks have tens of parts; SheetJS copies the rest of the file for each part it inflates. */
+/** Real workbooks have tens to hundreds of parts; SheetJS does per-part work that grows with the count. */
 const MAX_ENTRIES = 10_000;
 
 const TRUNCATED = '压缩包不完整，可能下载或复制时被截断';
@@ -63,6 +63,7 @@ export function inspectZip(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxUncom
 
   const entries: ZipEntry[] = [];
   const patches: { offset: number; compressed: number; uncompressed: number }[] = [];
+  const decoder = new TextDecoder();
   let total = 0;
   for (let i = 0, p = cdOffset; i < count; i++) {
     if (p + 46 > cdEnd || u32(p) !== SIG_CENTRAL) return corrupt(TRUNCATED);
@@ -73,7 +74,7 @@ export function inspectZip(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxUncom
     const localOffset = u32(p + 42);
     const next = p + 46 + nameLength + extraLength + u16(p + 32);
     if (next > cdEnd) return corrupt(TRUNCATED);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     const cdZip64 = zip64Sizes(view, p + 46 + nameLength, extraLength);
     const uncompressedSize = cdZip64.uncompressed || u32(p + 24);
     const compressedSize = cdZip64.compressed || u32(p + 20);

@@ -24,6 +24,7 @@ function joinPieces(pieces: string[]): string {
  * a space survives only between two non-Chinese pieces ("Wi-Fi 6").
  */
 export function cleanText(input: string): string {
+  if (!/[\s\u3000\u00a0]/.test(input)) return input; // most cells: nothing to clean
   const pieces = input.replace(/\u00a0/g, ' ').split(/[\s\u3000]+/);
   return joinPieces(pieces);
 }
