@@ -1,5 +1,5 @@
 import type { TextField } from '../model/cell.js';
-import type { AmountField, Declaration, FundsSection, IndicatorPeriod, ValueKind } from '../model/declaration.js';
+import type { AmountField, Declaration, FundsSection, Indicator, IndicatorPeriod, ValueKind } from '../model/declaration.js';
 import type { FileReadResult } from '../model/result.js';
 import { formatReadProblem, type Locale } from '../i18n/read-messages.js';
 import { ui, type UiKey } from '../i18n/ui.js';
@@ -66,7 +66,16 @@ function factRows(decl: Declaration, locale: Locale, width: number): string[][] 
 function indicatorRows(decl: Declaration, locale: Locale): string[][] {
   const periods = new Set(decl.indicators.map((i) => i.period));
   const showPeriod = periods.size > 1 || !periods.has('annual');
-  const head = [ui(locale, 'row'), ui(locale, 'level1'), ui(locale, 'level2'), ui(locale, 'name'), ui(locale, 'operator'), ui(locale, 'value'), ui(locale, 'unit'), ui(locale, 'kind'), ui(locale, 'cell')];
+  // Optional columns appear only when the form has them.
+  type Column = { key: UiKey; text: (i: Indicator) => string };
+  const columns: Column[] = [
+    { key: 'weight', text: (i) => i.weight?.text ?? '' },
+    { key: 'actual', text: (i) => i.actual?.text ?? '' },
+    { key: 'score', text: (i) => i.score?.text ?? '' },
+    { key: 'basis', text: (i) => truncateWidth(i.basis?.text ?? '', 20) },
+  ];
+  const optional = columns.filter((c) => decl.indicators.some((i) => c.text(i)));
+  const head = [ui(locale, 'row'), ui(locale, 'level1'), ui(locale, 'level2'), ui(locale, 'name'), ui(locale, 'operator'), ui(locale, 'value'), ui(locale, 'unit'), ui(locale, 'kind'), ...optional.map((c) => ui(locale, c.key)), ui(locale, 'cell')];
   if (showPeriod) head.unshift('');
   const rows = [head];
   for (const ind of decl.indicators) {
@@ -75,12 +84,13 @@ function indicatorRows(decl: Declaration, locale: Locale): string[][] {
     const cells = [
       ind.row >= 0 ? String(ind.row + 1) : '',
       truncateWidth(ind.level1?.text ?? '', 14),
-      truncateWidth(ind.level2?.text ?? '', 14),
+      truncateWidth(ind.level2?.text ?? '', 20),
       truncateWidth(ind.name.text || '—', 28),
       v.operator ?? '',
       truncateWidth(figure, 24),
       v.unit ?? '',
       ui(locale, KIND_KEY[v.kind]),
+      ...optional.map((c) => c.text(ind)),
       [where(ind.name), where(v)].filter(Boolean).join(' '),
     ];
     if (showPeriod) cells.unshift(ui(locale, PERIOD_KEY[ind.period]));
