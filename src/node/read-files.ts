@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { FileReadResult } from '../model/result.js';
 import type { ReadLimits } from '../read/limits.js';
-import { declarationsFromGrid, readDeclarations } from '../read/read.js';
+import { declarationsFromGrid } from '../read/from-grid.js';
 import { sniff } from '../read/sniff.js';
 import type { FileTarget } from './files.js';
 import { createWorkbookReader, readFileBytes } from './read-workbook.js';
@@ -14,7 +14,7 @@ function looksLikeDeclarations(bytes: Uint8Array): boolean {
 
 /**
  * Reads many files: bytes from disk with size caps, JSON/YAML in-process (no SheetJS involved),
- * workbooks in sandboxed workers; one broken file never stops the others.
+ * workbooks and CSV in sandboxed workers; one broken file never stops the others.
  */
 export async function readFiles(targets: FileTarget[], limits: ReadLimits, jobs = availableParallelism()): Promise<FileReadResult[]> {
   const workers = Math.max(1, Math.min(jobs, targets.length));
@@ -29,7 +29,12 @@ export async function readFiles(targets: FileTarget[], limits: ReadLimits, jobs 
     if (!('code' in kind) && !target.explicit && (kind.format === 'json' || kind.format === 'yaml') && !looksLikeDeclarations(loaded.bytes)) {
       return undefined; // package.json and friends found in a directory walk are not forms
     }
-    if ('code' in kind || kind.container === 'text') return readDeclarations(loaded.bytes, file, { limits });
+    if ('code' in kind) return { file, declarations: [], problems: [kind] };
+    if (kind.format === 'json' || kind.format === 'yaml') {
+      // ajv and yaml load only when a declaration file is in the batch.
+      const { readDeclarations } = await import('../read/read.js');
+      return readDeclarations(loaded.bytes, file, { limits });
+    }
     const parsed = await reader.read(loaded.bytes, file);
     if ('problem' in parsed) return { file, format: kind.format, declarations: [], problems: [parsed.problem] };
     return declarationsFromGrid(parsed.grid, file);

@@ -1,21 +1,15 @@
-import type { Grid } from '../model/grid.js';
 import type { FileReadResult } from '../model/result.js';
-import { locateDeclarations } from '../locate/forms.js';
+import { declarationsFromGrid } from './from-grid.js';
 import { decodeText } from './csv.js';
 import { gridFromBytes } from './grid.js';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.js';
 import { sniff } from './sniff.js';
 import { readStructured } from './structured.js';
 
+export { declarationsFromGrid };
+
 export interface ReadOptions {
   limits?: Partial<ReadLimits>;
-}
-
-/** Turns a parsed grid into the file's declarations, stamped with where they came from. */
-export function declarationsFromGrid(grid: Grid, fileName: string): FileReadResult {
-  const { declarations, problems } = locateDeclarations(grid);
-  for (const decl of declarations) decl.source = { file: fileName, format: grid.format, ...decl.source };
-  return { file: fileName, format: grid.format, declarations, problems };
 }
 
 /**
