@@ -25,3 +25,14 @@ describe('fixtures read to exactly their expected model', () => {
     });
   }
 });
+
+describe('committed fixtures are what the generator makes', () => {
+  it('generate --check finds no difference between the sources and the files on disk', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const script = fileURLToPath(new URL('../dist/fixtures/build/generate.js', import.meta.url));
+    const run = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+    expect(run.stderr + run.stdout).not.toMatch(/differ|mismatch|missing/i);
+    expect(run.status).toBe(0);
+  });
+});

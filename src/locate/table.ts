@@ -54,8 +54,6 @@ function headerLabels(view: SheetView, row: number): { labels: Map<number, ViewC
       }
     }
     if (m && c !== m.c0) continue;
-    // A header label merged down over exactly two rows makes a two-row header; taller merges are banners.
-    if (m && top.at.row === row && m.r1 === row + 1 && classifyColumn(top.raw)) depth = 2;
     labels.set(c, top);
   }
   return { labels, depth, groups };
@@ -71,8 +69,11 @@ function periodIn(text: string): IndicatorPeriod | undefined {
   return PERIOD_TEXT.find(([re]) => re.test(text))?.[1];
 }
 
-/** Every grid header names a 三级/二级 column or a 指标…/…值 column; rows without one are skipped cheaply. */
-const HEADER_HINT = /指标|值|[二三]级/;
+/**
+ * Every grid header has a 二级/三级, a …值, or an 指标/指标内容/指标名称 column; data rows (产出指标 |
+ * 数量指标 | …) rarely do, so most rows are skipped before any label is classified.
+ */
+const HEADER_HINT = /值|[二三]级|^[\s*★＊]*(指\s*标|指标内容|指标名称|具体指标|绩效指标)[\s*★＊]*$/;
 
 /** Recognises an indicator grid header at `row`, or returns undefined. */
 export function detectHeader(view: SheetView, row: number): GridHeader | undefined {
@@ -127,9 +128,15 @@ export function detectHeader(view: SheetView, row: number): GridHeader | undefin
     });
   }
   const cols = kept.map((k) => k.col);
+  // A chosen header label merged down over exactly two rows makes a two-row header (taller merges
+  // are banners beside the data, like 绩效指标 down the left).
+  const tall = kept.some(({ col }) => {
+    const m = labels.get(col)!.merge;
+    return m !== undefined && m.r0 === row && m.r1 === row + 1;
+  });
   return {
     row,
-    dataStart: row + depth,
+    dataStart: row + Math.max(depth, tall ? 2 : 1),
     labels,
     segments,
     shared,
@@ -220,11 +227,14 @@ function fillLevels(cells: LevelCell[], rowsLevel2: string[] | undefined, family
       const prev = k > 0 ? labelled[k - 1] : undefined;
       const next = labelled[k];
       let pick = prev ?? next!;
-      if (prev !== undefined && next !== undefined && family && rowsLevel2) {
-        const rowFamily = familyOfLevel2(rowsLevel2[i] ?? '');
-        const prevFamily = family(cells[prev]!.text);
-        const nextFamily = family(cells[next]!.text);
-        if (rowFamily && prevFamily !== rowFamily && nextFamily === rowFamily) pick = next;
+      const rowFamily = family && rowsLevel2 ? familyOfLevel2(rowsLevel2[i] ?? '') : undefined;
+      if (family && rowFamily) {
+        const familyAt = (l: number | undefined) => (l === undefined ? undefined : family(cells[l]!.text));
+        if (familyAt(prev) === rowFamily) pick = prev!;
+        else if (familyAt(next) === rowFamily) pick = next!;
+        // The nearest labels belong to other families (a 效益 block whose 一级 cell was left
+        // empty): say nothing rather than misfile the row.
+        else if (familyAt(pick) !== undefined) continue;
       }
       out[i] = cells[pick]!;
     }
