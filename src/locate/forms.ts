@@ -40,7 +40,7 @@ function formStartBetween(view: SheetView, from: number, to: number): number | u
   let start: number | undefined;
   for (let r = to; r >= from; r--) {
     for (const cell of view.rowCells(r)) {
-      if (cell.at.row !== r) continue;
+      if (cell.row !== r) continue;
       if (isTitleText(cell.text)) return r;
       const field = matchFieldLabel(cell.raw);
       if (field?.target.kind === 'project' && field.target.key === 'name') start = r;
@@ -101,7 +101,7 @@ function readFlatSheet(view: SheetView, table: Table): Declaration[] {
   for (let r = header.dataStart; r <= table.end; r++) {
     const projectCell = cols.projectName !== undefined ? view.cell(r, cols.projectName) : undefined;
     const isTotalRow = projectCell !== undefined && /^(合计|小计|总计)$/.test(cleanLabel(projectCell.raw));
-    const startsProject = projectCell?.text && projectCell.at.row === r && !isTotalRow;
+    const startsProject = projectCell?.text && projectCell.row === r && !isTotalRow;
     const unitCell = cols.unitName !== undefined ? view.cell(r, cols.unitName) : undefined;
     if (startsProject) {
       finish();
@@ -123,7 +123,7 @@ function readFlatSheet(view: SheetView, table: Table): Declaration[] {
       current = { decl, first: r, last: r };
     } else if (current) {
       // A subtotal row of the next department (单位名称 set, no project) closes the current project.
-      const isSubtotal = isTotalRow || (unitCell?.text && unitCell.at.row === r && !projectCell?.text);
+      const isSubtotal = isTotalRow || (unitCell?.text && unitCell.row === r && !projectCell?.text);
       if (isSubtotal) finish();
       else current.last = r;
     }

@@ -136,13 +136,13 @@ export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: numb
   let project: FundsSection | undefined;
   // Column → section of the nearest 总额 label above it, so V2's side-by-side 其中 rows land right.
   const sectionByCol = new Map<number, 'annual' | 'project'>();
-  const consumed = new Set<string>();
+  const consumed = new Set<number>();
 
   for (let r = firstRow; r <= lastRow; r++) {
     const cells = view.rowCells(r);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
-      if (cell.at.row !== r || consumed.has(cell.at.a1)) continue; // merged from above, or already a value
+      if (cell.row !== r || consumed.has(cell.key)) continue; // merged from above, or already a value
       if (!block.title && isTitleText(cell.text)) {
         block.title = field(cell, cell.raw);
         const year = YEAR_IN_TEXT.exec(cell.text);
@@ -172,17 +172,17 @@ export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: numb
         const isValue = (c: ViewCell | undefined): c is ViewCell =>
           c !== undefined && !!c.text && !matchFieldLabel(c.raw) && !isTitleText(c.text);
         const below = (c: ViewCell): ViewCell | undefined => {
-          const row = (c.merge?.r1 ?? c.at.row) + 1;
+          const row = (c.merge?.r1 ?? c.row) + 1;
           if (row > lastRow) return undefined;
-          const under = view.cell(row, c.at.col);
-          return under.at.col === c.at.col && under.at.row === row ? under : undefined;
+          const under = view.cell(row, c.col);
+          return under.col === c.col && under.row === row ? under : undefined;
         };
         let pick: ViewCell | undefined;
-        if (next && next.at.row === r && SUB_HEADER.test(cleanLabel(next.raw))) {
+        if (next && next.row === r && SUB_HEADER.test(cleanLabel(next.raw))) {
           // 年度总体目标 | 预期目标 | 实际完成情况, with the texts one row down.
           pick = below(next);
           if (pick) i++;
-        } else if (isValue(next) && next.at.row === r) {
+        } else if (isValue(next) && next.row === r) {
           pick = next;
           i++;
         } else {
@@ -192,12 +192,12 @@ export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: numb
         if (isValue(pick)) {
           valueCell = pick;
           valueText = pick.raw;
-          if (pick.at.row !== r) consumed.add(pick.at.a1);
+          if (pick.row !== r) consumed.add(pick.key);
         }
       }
       if (target.kind === 'money') {
-        const section = target.section ?? sectionByCol.get(cell.at.col) ?? 'annual';
-        if (target.key === 'total') sectionByCol.set(cell.at.col, section);
+        const section = target.section ?? sectionByCol.get(cell.col) ?? 'annual';
+        if (target.key === 'total') sectionByCol.set(cell.col, section);
         if (!valueCell || valueText === undefined) continue;
         const amount: AmountField = { ...field(valueCell, valueText) };
         const parsed = parseAmount(valueText);

@@ -8,11 +8,37 @@ export interface ViewCell {
   raw: string;
   /** cleanText of raw. */
   text: string;
-  /** The cell holding the text: the merge's top-left for merged cells. */
-  at: CellRef;
+  /** Row and column of the cell holding the text: the merge's top-left for merged cells. */
+  row: number;
+  col: number;
+  /** `row` and `col` as one number, for sets and comparisons. */
+  key: number;
+  /** That cell as a model reference (made on first use: most cells are never reported). */
+  readonly at: CellRef;
   /** True for the merge's top-left or an unmerged cell: the row where the text really is. */
   origin: boolean;
   merge?: GridMerge;
+}
+
+class ResolvedCell implements ViewCell {
+  private ref?: CellRef;
+  constructor(
+    private readonly sheet: string,
+    readonly raw: string,
+    readonly text: string,
+    readonly row: number,
+    readonly col: number,
+    readonly origin: boolean,
+    readonly merge: GridMerge | undefined,
+  ) {}
+
+  get key(): number {
+    return this.row * 65536 + this.col;
+  }
+
+  get at(): CellRef {
+    return (this.ref ??= cellRef(this.sheet, this.row, this.col));
+  }
 }
 
 /**
@@ -72,7 +98,7 @@ export class SheetView {
     const r = merge ? merge.r0 : row;
     const c = merge ? merge.c0 : col;
     const raw = this.own(r, c);
-    return { raw, text: cleanText(raw), at: cellRef(this.name, r, c), origin: r === row && c === col, merge };
+    return new ResolvedCell(this.name, raw, cleanText(raw), r, c, r === row && c === col, merge);
   }
 
   text(row: number, col: number): string {

@@ -46,7 +46,7 @@ function headerLabels(view: SheetView, row: number): { labels: Map<number, ViewC
     if (wide && row + 1 < view.rowCount) {
       const sub = view.cell(row + 1, c);
       if (sub.merge && c !== sub.merge.c0) continue; // the rest of a merged sub-label
-      if (sub.text && sub.at.row === row + 1 && classifyColumn(sub.raw)) {
+      if (sub.text && sub.row === row + 1 && classifyColumn(sub.raw)) {
         labels.set(c, sub);
         groups.set(c, top);
         depth = 2;
@@ -155,9 +155,9 @@ export function endsTable(view: SheetView, row: number): boolean {
   if (!first) return false;
   const label = cleanLabel(first.raw);
   if (STOP_WORDS.test(label)) return true;
-  if (isTitleText(first.text) && first.at.row === row) return true;
+  if (isTitleText(first.text) && first.row === row) return true;
   const field = matchFieldLabel(first.raw);
-  if (field && first.at.row === row && field.target.kind === 'project') return true;
+  if (field && first.row === row && field.target.kind === 'project') return true;
   if (/绩效指标$/.test(label) && periodIn(label) && view.rowCells(row).length === 1) return true;
   return false;
 }
@@ -278,7 +278,7 @@ export function readIndicators(view: SheetView, header: GridHeader, from: number
     const level1 = level1Col === undefined ? undefined : fillLevels(level1Raw, level2Texts, familyOfLevel1, []);
     const level1Bounds: number[] = [];
     if (level1) {
-      for (let i = 1; i < level1.length; i++) if (level1[i]!.cell?.at.a1 !== level1[i - 1]!.cell?.at.a1) level1Bounds.push(i);
+      for (let i = 1; i < level1.length; i++) if (level1[i]!.cell?.key !== level1[i - 1]!.cell?.key) level1Bounds.push(i);
     }
     const level2Raw: LevelCell[] = rowIndexes.map((r) => {
       const cell = cellAt(r, cols.level2);
@@ -295,13 +295,13 @@ export function readIndicators(view: SheetView, header: GridHeader, from: number
       const opCell = cellAt(r, cols.operator);
       const unitCell = cellAt(r, cols.unit);
       // Merged name or value cells belong to their first row only.
-      const nameText = nameCell && nameCell.at.row === r ? nameCell.text : '';
-      const valueText = valueCell && valueCell.at.row === r ? valueCell.raw.trim() : '';
-      const opText = opCell && opCell.at.row === r ? opCell.text : '';
-      const unitText = unitCell && unitCell.at.row === r ? unitCell.text : '';
+      const nameText = nameCell && nameCell.row === r ? nameCell.text : '';
+      const valueText = valueCell && valueCell.row === r ? valueCell.raw.trim() : '';
+      const opText = opCell && opCell.row === r ? opCell.text : '';
+      const unitText = unitCell && unitCell.row === r ? unitCell.text : '';
       const l1 = level1?.[i];
       const l2 = level2?.[i];
-      const hasLevelHere = (l2?.cell && l2.cell.at.row === r) || (l1?.cell && l1.cell.at.row === r && !l2?.text);
+      const hasLevelHere = (l2?.cell && l2.cell.row === r) || (l1?.cell && l1.cell.row === r && !l2?.text);
       const empty = !nameText && !valueText && !opText && !unitText;
       if (empty && !hasLevelHere) return;
       if (!l1?.text && !l2?.text && !nameText) return;
@@ -335,12 +335,12 @@ export function readIndicators(view: SheetView, header: GridHeader, from: number
       ];
       for (const [key, role, numeric] of extra) {
         const cell = cellAt(r, cols[role]);
-        if (!cell?.text || cell.at.row !== r) continue;
+        if (!cell?.text || cell.row !== r) continue;
         (ind as unknown as Record<string, unknown>)[key] = numeric ? numberField(cell) : field(cell);
       }
       if (!ind.basis && cols.basis === undefined) {
         const remark = cellAt(r, cols.remark);
-        if (remark?.text && remark.at.row === r) ind.basis = field(remark);
+        if (remark?.text && remark.row === r) ind.basis = field(remark);
       }
       rows.push({ ind, empty });
     });
