@@ -31,3 +31,19 @@ export { locateDeclarations } from './locate/forms.js';
 export { parseValue, parseSplitValue, parseAmount } from './locate/value.js';
 export { formatReadProblem, type Locale } from './i18n/read-messages.js';
 export { declarationSchema } from './model/schema.js';
+
+// The rule engine: lint declarations with a config given as data, write rules and plugins.
+export { lint, type LintOptions } from './engine/api.js';
+export { lintDeclarations, type EnabledRule, type LintSettings } from './engine/linter.js';
+export { defineRule, type AnyRule, type Rule, type RuleContext, type RuleMeta, type RuleVisitors, type Profile } from './engine/rule.js';
+export { ConfigError, RuleContractError } from './engine/errors.js';
+export type { ConfigData, RuleSetting, SeverityWord } from './engine/config.js';
+export type { Plugin } from './engine/plugins.js';
+export { detectProfile } from './engine/profile.js';
+export { declarationFromSpec, lintWithRule, compareDiagnostics, type FormSpec, type ExpectedDiagnostic, type RuleTestCases } from './engine/testing.js';
+export type { Diagnostic, DiagnosticLocation, Edit, RuleCategory, Severity, Suggestion } from './model/diagnostic.js';
+export type { LintFileResult, LintRunResult } from './model/result.js';
+export { applyEditsToXlsx, copyAsXlsxWithEdits, type FixResult } from './fix/apply.js';
+export { builtinRules } from '../rules/index.js';
+export { defaultLexicon } from '../rules/lexicon/data.generated.js';
+export type { Lexicon, LexiconAdditions } from '../rules/lexicon/types.js';

@@ -65,6 +65,16 @@ const zh = {
   summary: '共 {files} 个文件：读取 {forms} 张表、{indicators} 条指标；{failed} 个文件无法读取。',
   noFiles: '没有找到要检查的文件：{paths}。支持 .xlsx .xlsm .xls .et .ods .csv .json .yaml .yml。',
   badOption: '参数错误：{reason}',
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+  fixable: '可自动修复',
+  suggestion: '建议',
+  clean: '✔ 检查了 {files} 个文件（{forms} 张表、{indicators} 条指标），未发现问题。',
+  lintSummary: '✖ 共 {total} 个问题（{error} 个错误、{warning} 个警告、{info} 条提示）；检查了 {files} 个文件（{forms} 张表、{indicators} 条指标），{unreadable} 个无法读取。',
+  suppressedSummary: '另有 {count} 个问题已按忽略清单忽略。',
+  fixableSummary: '其中 {count} 个可用 --fix 自动修复（先用 --fix-dry-run 查看改动）。',
+  unusedSuppression: '忽略清单第 {index} 条（{rule}，{file}）没有匹配到任何问题，可以删除。',
 } as const;
 
 export type UiKey = keyof typeof zh;
@@ -133,6 +143,16 @@ const en: Record<UiKey, string> = {
   summary: '{files} file(s): {forms} form(s), {indicators} indicator(s) read; {failed} file(s) could not be read.',
   noFiles: 'No files to check: {paths}. Supported: .xlsx .xlsm .xls .et .ods .csv .json .yaml .yml.',
   badOption: 'Invalid option: {reason}',
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  fixable: 'fixable',
+  suggestion: 'suggestion',
+  clean: '✔ {files} file(s) checked ({forms} form(s), {indicators} indicator(s)), no problems found.',
+  lintSummary: '✖ {total} problem(s) ({error} error(s), {warning} warning(s), {info} info); {files} file(s) checked ({forms} form(s), {indicators} indicator(s)), {unreadable} unreadable.',
+  suppressedSummary: '{count} more problem(s) suppressed by the suppressions file.',
+  fixableSummary: '{count} of them can be fixed with --fix (preview with --fix-dry-run).',
+  unusedSuppression: 'Suppression #{index} ({rule}, {file}) matched nothing; it can be removed.',
 };
 
 const catalogues: Record<Locale, Record<UiKey, string>> = { zh, en };

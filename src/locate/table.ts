@@ -316,6 +316,7 @@ export function readIndicators(view: SheetView, header: GridHeader, from: number
         ...parsed,
         ...(opText && opCell ? { operatorAt: opCell.at } : {}),
         ...(unitText && unitCell ? { unitAt: unitCell.at } : {}),
+        ...(split && raw ? { parts: { ...(opText ? { operator: opText } : {}), ...(valueText ? { value: valueText } : {}), ...(unitText ? { unit: unitText } : {}) } } : {}),
       };
       const ind: Indicator = {
         period,

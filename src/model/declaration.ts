@@ -47,6 +47,8 @@ export interface IndicatorValue extends ParsedValue {
   at?: CellRef;
   operatorAt?: CellRef;
   unitAt?: CellRef;
+  /** Split columns only: the text of each non-empty cell, so a fix can address one of them. */
+  parts?: { operator?: string; value?: string; unit?: string };
 }
 
 export interface NumberField extends TextField {

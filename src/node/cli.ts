@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Locale } from '../i18n/read-messages.js';
 
 /**
@@ -35,7 +35,24 @@ interface ReadCliOptions {
 
 function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`“${value}” 不是正数 / not a positive number`);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`“${value}” 不是正数 / not a positive number`);
+  return n;
+}
+
+interface LintFlags {
+  config?: string;
+  rule?: string[];
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  suppressions?: string;
+  printConfig?: string;
+}
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`“${value}” 不是非负整数 / not a non-negative integer`);
   return n;
 }
 
@@ -68,14 +85,29 @@ export async function main(argv: string[]): Promise<number> {
       writeErr: (s) => process.stderr.write(s),
       outputError: () => {},
     });
-  addReadOptions(program, ['stylish', 'json'], 'stylish').action(async (paths: string[], opts: ReadCliOptions) => {
-    if (paths.length === 0) {
-      program.outputHelp();
-      exitCode = EXIT_USAGE;
-      return;
-    }
-    exitCode = await run(paths, opts, 'lint');
-  });
+  addReadOptions(program, ['stylish', 'json'], 'stylish')
+    .option('-c, --config <path>', '使用指定的配置文件 / use this config file')
+    .option('--rule <id:severity>', '临时设置规则级别，可重复 / set a rule severity (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 above n warnings').argParser(nonNegativeInteger))
+    .option('-q, --quiet', '只显示错误 / report errors only')
+    .option('--fix', '自动修复可安全修复的问题 / apply safe fixes')
+    .option('--fix-dry-run', '只显示将要做的修复，不写文件 / show fixes without writing')
+    .option('--suppressions <path>', '忽略清单文件 / suppressions file')
+    .option('--print-config <file>', '显示对该文件生效的配置 / print the config for a file')
+    .action(async (paths: string[], opts: ReadCliOptions & LintFlags) => {
+      if (opts.printConfig) {
+        const { printConfig } = await import('./config-commands.js');
+        exitCode = await printConfig(opts.printConfig, opts.config);
+        return;
+      }
+      if (paths.length === 0) {
+        program.outputHelp();
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      const { runLint } = await import('./lint-command.js');
+      exitCode = await runLint(paths, opts);
+    });
   addReadOptions(
     program.command('inspect').description('显示 jxlint 从表中读到的内容 / show what jxlint read from a form').argument('<paths...>', '文件 / files'),
     ['text', 'json'],
@@ -83,6 +115,24 @@ export async function main(argv: string[]): Promise<number> {
   ).action(async (paths: string[], opts: ReadCliOptions) => {
     exitCode = await run(paths, opts, 'inspect');
   });
+  program
+    .command('rules')
+    .description('列出全部规则 / list every rule')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--locale <locale>', '界面语言 / language').choices(['zh', 'en']).default('zh'))
+    .option('-c, --config <path>', '同时列出该配置加载的插件规则 / include this config\'s plugin rules')
+    .action(async (opts: { format: string; locale: Locale; config?: string }) => {
+      const { listRules } = await import('./config-commands.js');
+      exitCode = await listRules(opts);
+    });
+  program
+    .command('init')
+    .description('在当前目录写入 jxlint.config.json / write a starter jxlint.config.json here')
+    .addOption(new Option('--format <format>', '配置格式 / config format').choices(['json', 'yaml']).default('json'))
+    .action(async (opts: { format: 'json' | 'yaml' }) => {
+      const { initConfig } = await import('./config-commands.js');
+      exitCode = initConfig(process.cwd(), opts.format, locale);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

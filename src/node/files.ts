@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { globToRegExp } from '../text/glob.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.json', '.yaml', '.yml'];
 
@@ -21,29 +22,6 @@ const isSupported = (name: string) => SUPPORTED_EXTENSIONS.includes(path.extname
 /** Excel's lock files (~$form.xlsx) and hidden files are never forms. */
 const isNoise = (name: string) => name.startsWith('~$') || name.startsWith('.');
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '__MACOSX']);
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        re += '.*';
-        i++;
-        if (glob[i + 1] === '/') i++;
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, close).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&')).join('|') + ')';
-        i = close;
-      }
-    } else re += ch.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
 
 /** Walks a directory for supported files; follows symlinks once (a loop is visited once, not forever). */
 function walk(dir: string, visit: (file: string) => void, seen: Set<string>): void {

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../i18n/read-messages.js';
 import { formatReadProblem } from '../i18n/read-messages.js';
@@ -7,6 +5,7 @@ import { ui } from '../i18n/ui.js';
 import type { FileReadResult } from '../model/result.js';
 import { isUnreadable } from '../model/result.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { expandInputs } from './files.js';
 import { readFiles } from './read-files.js';
 
@@ -17,22 +16,6 @@ export interface RunOptions {
   outputFile?: string;
   maxFileSize?: number;
   timeout?: number;
-}
-
-/** Writes a whole file or nothing: a temp file beside the target, then a rename. */
-export function writeFileAtomic(target: string, content: string | Uint8Array): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, target);
-  } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file was never made
-    }
-    throw error;
-  }
 }
 
 function toJson(results: FileReadResult[], locale: Locale): string {

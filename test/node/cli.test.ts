@@ -20,9 +20,7 @@ describe('jxlint <files>', () => {
     const { code, stdout, stderr } = jxlint(['fixtures/seed-turpan-2024.xlsx']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('fixtures/seed-turpan-2024.xlsx');
-    expect(stdout).toContain('1 张表、11 条绩效指标');
-    expect(stdout).toContain('2024年第八届中国—亚欧博览会吐鲁番市代表团活动经费');
+    expect(stdout).toContain('检查了 1 个文件（1 张表、11 条指标）');
   });
 
   it('walks a directory: good forms are read, broken ones reported, the batch finishes with exit 2', () => {
@@ -65,9 +63,9 @@ describe('jxlint <files>', () => {
   it('goes on with the batch after broken files, and exits 2', () => {
     const { code, stdout } = jxlint(['fixtures/bad/truncated.xlsx', 'fixtures/seed-turpan-2024.xlsx', 'fixtures/bad/pdf-renamed.xlsx', 'no/such/file.xlsx']);
     expect(code).toBe(2);
-    expect(stdout).toContain('1 张表、11 条绩效指标');
     expect(stdout).toContain('找不到文件或目录：no/such/file.xlsx');
-    expect(stdout).toMatch(/共 4 个文件：读取 1 张表、11 条指标；3 个文件无法读取。/);
+    expect(stdout).toContain('fixtures/bad/truncated.xlsx');
+    expect(stdout).toMatch(/检查了 4 个文件（1 张表、11 条指标），3 个无法读取。/);
   });
 
   it('never changes the files it reads', () => {

@@ -1,0 +1,161 @@
+import type { CellRef } from '../model/cell.js';
+import type { Declaration, Indicator } from '../model/declaration.js';
+import type { Diagnostic, DiagnosticLocation, Edit, Severity, Suggestion } from '../model/diagnostic.js';
+import type { Locale } from '../i18n/read-messages.js';
+import { fillPlaceholders } from '../i18n/read-messages.js';
+import type { Lexicon } from '../../rules/lexicon/types.js';
+import { RuleContractError } from './errors.js';
+import { detectProfile } from './profile.js';
+import type { Profile, ReportDescriptor, ReportTarget, AnyRule, RuleContext, RuleVisitors } from './rule.js';
+
+/** A rule switched on for a run, with its severity and validated options. */
+export interface EnabledRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: unknown;
+}
+
+export interface LintSettings {
+  rules: EnabledRule[];
+  lexicon: Lexicon;
+  /** 'auto' detects the taxonomy from each form. */
+  profile: Profile | 'auto';
+  locale: Locale;
+  file?: string;
+}
+
+function locationOf(target: ReportTarget | undefined, file: string | undefined): DiagnosticLocation {
+  const base: DiagnosticLocation = file ? { file } : {};
+  if (!target) return base;
+  if ('path' in target && typeof target.path === 'string') return { ...base, path: target.path };
+  const cell: CellRef | undefined = 'a1' in target && typeof target.a1 === 'string' ? (target as CellRef) : (target as { at?: CellRef }).at;
+  return cell ? { ...base, sheet: cell.sheet, a1: cell.a1, row: cell.row, col: cell.col } : base;
+}
+
+function checkEdits(ruleId: string, edits: unknown, what: string): Edit[] {
+  if (!Array.isArray(edits)) throw new RuleContractError(ruleId, `${what} 必须是编辑数组`);
+  for (const e of edits as Edit[]) {
+    if (!e || typeof e.sheet !== 'string' || typeof e.a1 !== 'string' || typeof e.before !== 'string' || typeof e.after !== 'string') {
+      throw new RuleContractError(ruleId, `${what} 中的编辑应为 { sheet, a1, before, after }`);
+    }
+  }
+  return edits as Edit[];
+}
+
+function makeContext(
+  enabled: EnabledRule,
+  settings: LintSettings,
+  profile: Profile,
+  declaration: Declaration,
+  declarationIndex: number,
+  out: Diagnostic[],
+  current: { indicator?: Indicator },
+): RuleContext<string, unknown> {
+  const { rule, severity, options } = enabled;
+  const { meta } = rule;
+  const render = (messageId: string, data: Record<string, string | number> | undefined): string => {
+    const template = meta.messages[messageId];
+    if (!template) throw new RuleContractError(meta.id, `报告了未声明的 messageId “${messageId}”`);
+    return fillPlaceholders(template[settings.locale] ?? template.zh, data);
+  };
+  return {
+    id: meta.id,
+    options,
+    lexicon: settings.lexicon,
+    profile,
+    locale: settings.locale,
+    ...(settings.file ? { file: settings.file } : {}),
+    report(descriptor: ReportDescriptor<string>) {
+      const indicator = descriptor.indicator ?? current.indicator;
+      const message = render(descriptor.messageId, descriptor.data);
+      const target = descriptor.at ?? indicator?.name ?? declaration.title;
+      const diagnostic: Diagnostic = {
+        ruleId: meta.id,
+        severity,
+        category: meta.category,
+        messageId: descriptor.messageId,
+        message,
+        ...(descriptor.data ? { data: descriptor.data } : {}),
+        location: locationOf(target, settings.file),
+        declarationIndex,
+      };
+      if (indicator) {
+        diagnostic.indicator = {
+          ...(indicator.level1 ? { level1: indicator.level1.text } : {}),
+          ...(indicator.level2 ? { level2: indicator.level2.text } : {}),
+          name: indicator.name.text,
+          row: indicator.row,
+        };
+      }
+      if (descriptor.fix) {
+        if (!meta.fixable) throw new RuleContractError(meta.id, '提供了自动修复，但 meta.fixable 不为 true');
+        diagnostic.fix = { edits: checkEdits(meta.id, descriptor.fix, 'fix') };
+      }
+      if (descriptor.suggest?.length) {
+        if (!meta.hasSuggestions) throw new RuleContractError(meta.id, '提供了改写建议，但 meta.hasSuggestions 不为 true');
+        diagnostic.suggestions = descriptor.suggest.map(
+          (s): Suggestion => ({
+            messageId: s.messageId,
+            desc: render(s.messageId, s.data),
+            ...(s.data ? { data: s.data } : {}),
+            edits: checkEdits(meta.id, s.edits, 'suggest'),
+          }),
+        );
+      }
+      out.push(diagnostic);
+    },
+  };
+}
+
+function call(ruleId: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RuleContractError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RuleContractError(ruleId, `运行时出错：${reason}`);
+  }
+}
+
+/**
+ * Runs the enabled rules over the declarations of one file: `declaration` visitors, then
+ * `indicator` visitors row by row, then `declarationExit`. Diagnostics come back sorted by sheet
+ * position. Isomorphic: data in, data out.
+ */
+export function lintDeclarations(declarations: Declaration[], settings: LintSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  declarations.forEach((declaration, index) => {
+    const profile = settings.profile === 'auto' ? detectProfile(declaration) : settings.profile;
+    const current: { indicator?: Indicator } = {};
+    const active: { id: string; visitors: RuleVisitors }[] = [];
+    for (const enabled of settings.rules) {
+      const context = makeContext(enabled, settings, profile, declaration, index, out, current);
+      let visitors: RuleVisitors = {};
+      call(enabled.rule.meta.id, () => {
+        visitors = enabled.rule.create(context) ?? {};
+      });
+      active.push({ id: enabled.rule.meta.id, visitors });
+    }
+    for (const { id, visitors } of active) if (visitors.declaration) call(id, () => visitors.declaration!(declaration));
+    for (const indicator of declaration.indicators) {
+      current.indicator = indicator;
+      for (const { id, visitors } of active) if (visitors.indicator) call(id, () => visitors.indicator!(indicator, declaration));
+    }
+    current.indicator = undefined;
+    for (const { id, visitors } of active) if (visitors.declarationExit) call(id, () => visitors.declarationExit!(declaration));
+  });
+  return sortDiagnostics(out);
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      (a.declarationIndex ?? 0) - (b.declarationIndex ?? 0) ||
+      (a.location.row ?? -1) - (b.location.row ?? -1) ||
+      (a.location.col ?? -1) - (b.location.col ?? -1) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}

@@ -1,0 +1,124 @@
+import * as path from 'node:path';
+import { SEVERITY_WORDS, type RuleOverride, type SeverityWord } from '../engine/config.js';
+import { ConfigError, RuleContractError } from '../engine/errors.js';
+import type { Locale } from '../i18n/read-messages.js';
+import { ui } from '../i18n/ui.js';
+import type { LintRunResult } from '../model/result.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { expandInputs } from './files.js';
+import { lintFiles } from './lint-run.js';
+
+export interface LintCommandOptions {
+  format: string;
+  locale: Locale;
+  outputFile?: string;
+  maxFileSize?: number;
+  timeout?: number;
+  config?: string;
+  rule?: string[];
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  suppressions?: string;
+}
+
+/** `--rule id:severity` (repeatable). */
+export function parseRuleFlags(flags: string[] = []): RuleOverride[] {
+  return flags.map((flag) => {
+    const colon = flag.lastIndexOf(':');
+    const id = colon > 0 ? flag.slice(0, colon) : '';
+    const severity = (colon > 0 ? flag.slice(colon + 1) : '') as SeverityWord;
+    if (!id || !SEVERITY_WORDS.includes(severity)) throw new ConfigError(`--rule ${flag}：应写成 规则id:级别，级别为 ${SEVERITY_WORDS.join('/')}，如 --rule level-name-valid:off`);
+    return { id, severity };
+  });
+}
+
+export function limitsFrom(options: { maxFileSize?: number; timeout?: number }): ReadLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
+    ...(options.timeout ? { timeoutMs: Math.round(options.timeout * 1000) } : {}),
+  };
+}
+
+function fixLines(run: LintRunResult, dryRun: boolean): string[] {
+  const lines: string[] = [];
+  for (const file of run.files) {
+    const report = file.fixes;
+    if (!report) continue;
+    for (const e of report.applied) lines.push(`${file.file}  ${e.sheet}!${e.a1}: ${e.before} → ${e.after}`);
+    for (const s of report.skipped) lines.push(`${file.file}  ${s.edit.sheet}!${s.edit.a1}: 未修改（${s.reason}）`);
+    if (!dryRun && report.output) lines.push(`${file.file}  已写入 ${report.output}（${report.applied.length} 处修改）`);
+  }
+  return lines;
+}
+
+/** The default command: read, lint, fix, print; returns the exit code. */
+export async function runLint(inputs: string[], options: LintCommandOptions): Promise<number> {
+  const { locale } = options;
+  try {
+    const cliRules = parseRuleFlags(options.rule);
+    const { files, missing } = expandInputs(inputs, process.cwd());
+    if (files.length === 0 && missing.length === 0) {
+      process.stderr.write(ui(locale, 'noFiles', { paths: inputs.join(' ') }) + '\n');
+      return 2;
+    }
+    const run = await lintFiles(files, {
+      limits: limitsFrom(options),
+      locale,
+      ...(options.config ? { configFile: options.config } : {}),
+      cliRules,
+      ...(options.suppressions ? { suppressionsFile: options.suppressions } : {}),
+      fix: options.fix ?? false,
+      fixDryRun: options.fixDryRun ?? false,
+    });
+    for (const input of missing) {
+      run.files.unshift({ file: input, declarations: [], problems: [{ code: 'file-not-found', fatal: true, data: { path: input } }], diagnostics: [], suppressed: [] });
+    }
+
+    let output: string;
+    if (options.format === 'json') {
+      const { formatLintJson } = await import('../format/json.js');
+      output = formatLintJson(run, locale);
+    } else {
+      const { formatStylish } = await import('../format/stylish.js');
+      output = formatStylish(run, locale, { quiet: options.quiet ?? false });
+    }
+    if (options.fix || options.fixDryRun) {
+      const lines = fixLines(run, options.fixDryRun ?? false);
+      if (lines.length) process.stderr.write(lines.join('\n') + '\n');
+    }
+    if (options.outputFile) {
+      try {
+        writeFileAtomic(path.resolve(options.outputFile), output);
+      } catch (error) {
+        process.stderr.write(`jxlint：无法写入输出文件 ${options.outputFile}（${(error as NodeJS.ErrnoException).code ?? String(error)}）。\n`);
+        return 2;
+      }
+    } else process.stdout.write(output);
+
+    if (run.files.some((f) => f.problems.some((p) => p.fatal))) return 2;
+    const errors = run.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);
+    const warnings = run.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+    if (errors > 0) return 1;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      process.stderr.write(`jxlint：警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof RuleContractError) {
+      process.stderr.write(`jxlint：${error.message}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && /^E[A-Z]+$/.test(code)) {
+      // --fix could not write a workbook: the original is intact (atomic write), say so.
+      process.stderr.write(`jxlint：写入文件失败（${code}）：${(error as Error).message}。原文件未改动。\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
