@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Locale } from '../i18n/read-messages.js';
 import { mergeLexicon } from '../../rules/lexicon/match.js';
 import { defaultLexicon } from '../../rules/lexicon/data.generated.js';
-import { lexiconAdditionsSchema } from '../../rules/lexicon/schema.js';
+import { lexiconAdditionsRef } from '../../rules/lexicon/schema.js';
 import { builtinRegistry } from '../../rules/index.js';
 import { buildConfigSchema, enableRules, presetConfig, resolveConfig, validateConfig, type ConfigData, type ConfigLayer, type RuleOverride } from './config.js';
 import { ConfigError } from './errors.js';
@@ -30,7 +30,7 @@ export interface LintOptions {
 export function lint(declarations: Declaration[], options: LintOptions = {}): Diagnostic[] {
   const registry = new Map<string, AnyRule>(builtinRegistry);
   for (const plugin of options.plugins ?? []) registerPlugin(registry, plugin, plugin.name ?? '(plugin)');
-  const schema = buildConfigSchema(registry, lexiconAdditionsSchema);
+  const schema = buildConfigSchema(registry, lexiconAdditionsRef);
   const data = options.config ?? { extends: 'jxlint:recommended' };
   const layers: ConfigLayer[] = [];
   for (const name of [data.extends ?? []].flat()) {

@@ -1,15 +1,18 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import type { Severity } from '../model/diagnostic.js';
 import { ajvReason } from '../text/data-text.js';
 import { matchesGlob } from '../text/glob.js';
+import { lexiconSchema } from '../../rules/lexicon/schema.js';
 import type { LexiconAdditions } from '../../rules/lexicon/types.js';
 import { ConfigError } from './errors.js';
 import type { EnabledRule } from './linter.js';
-import type { Profile, AnyRule } from './rule.js';
+import type { AnyRule, Profile } from './rule.js';
+import { SEVERITY_WORDS, type SeverityWord } from './severity.js';
+
+export { SEVERITY_WORDS, type SeverityWord };
 
 /** What a user writes for a rule: a severity, or [severity, options]. */
-export type SeverityWord = 'off' | 'info' | 'warn' | 'error';
 export type RuleSetting = SeverityWord | [SeverityWord] | [SeverityWord, unknown];
 export type ProfileSetting = Profile | 'auto';
 
@@ -62,7 +65,6 @@ export interface ResolvedConfig {
 
 export type RuleRegistry = ReadonlyMap<string, AnyRule>;
 
-export const SEVERITY_WORDS: SeverityWord[] = ['off', 'info', 'warn', 'error'];
 const TO_SEVERITY: Record<Exclude<SeverityWord, 'off'>, Severity> = { info: 'info', warn: 'warning', error: 'error' };
 const FROM_SEVERITY: Record<Severity, SeverityWord> = { info: 'info', warning: 'warn', error: 'error' };
 
@@ -99,6 +101,8 @@ function ruleSettingSchema(rule: AnyRule | undefined): Record<string, unknown> {
 /**
  * The config's JSON Schema, generated from the rules' own option schemas: editors complete rule
  * ids, severities and options from `$schema`, and the same schema validates configs at run time.
+ * `lexicon` is the schema for the `lexicon` key: lexiconAdditionsRef at run time (cheap to compile),
+ * the self-contained lexiconAdditionsSchema in the published file.
  */
 export function buildConfigSchema(registry: RuleRegistry, lexiconSchema: Record<string, unknown>): Record<string, unknown> {
   const ruleProperties: Record<string, unknown> = {};
@@ -148,10 +152,26 @@ function bestError(errors: ErrorObject[]): ErrorObject {
   return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || Number(a.keyword === 'oneOf') - Number(b.keyword === 'oneOf'))[0]!;
 }
 
+const validators = new WeakMap<Record<string, unknown>, ValidateFunction>();
+
+/**
+ * Compiled once per schema: every config file of a run shares it. The lexicon schema is added by
+ * reference, so the config schema can point at it instead of inlining 65 kB twice.
+ */
+function configValidator(schema: Record<string, unknown>): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(lexiconSchema);
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
 /** Validates one config file against the generated schema and the known rules; throws ConfigError in Chinese with the key path. */
 export function validateConfig(data: unknown, source: string, registry: RuleRegistry, schema: Record<string, unknown>): ConfigData {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(schema);
+  const validate = configValidator(schema);
   if (!validate(data)) {
     const error = bestError(validate.errors!);
     const path = describePath(error.instancePath, error);

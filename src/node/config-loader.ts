@@ -17,7 +17,7 @@ import { registerPlugin, type Plugin } from '../engine/plugins.js';
 import type { AnyRule } from '../engine/rule.js';
 import { parseDataText } from '../text/data-text.js';
 import { builtinRegistry } from '../../rules/index.js';
-import { lexiconAdditionsSchema } from '../../rules/lexicon/schema.js';
+import { lexiconAdditionsRef } from '../../rules/lexicon/schema.js';
 
 export const CONFIG_FILE_NAMES = ['jxlint.config.json', 'jxlint.config.yaml', 'jxlint.config.yml'];
 
@@ -158,7 +158,7 @@ export async function loadConfigContext(file: string | undefined): Promise<Confi
     plugins.push(registerPlugin(registry, await importModule(spec, dir, '插件'), spec));
   }
 
-  const schema = buildConfigSchema(registry, lexiconAdditionsSchema);
+  const schema = buildConfigSchema(registry, lexiconAdditionsRef);
   const layers: ConfigLayer[] = raw.map(({ data, dir, source }) => {
     const preset = data.$preset as string | undefined;
     if (preset) {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { SEVERITY_WORDS, type RuleOverride, type SeverityWord } from '../engine/config.js';
+import type { RuleOverride } from '../engine/config.js';
+import { SEVERITY_WORDS, type SeverityWord } from '../engine/severity.js';
 import { ConfigError, RuleContractError } from '../engine/errors.js';
 import type { Locale } from '../i18n/read-messages.js';
 import { ui } from '../i18n/ui.js';

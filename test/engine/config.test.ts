@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildConfigSchema, enableRules, presetConfig, resolveConfig, validateConfig, type ConfigLayer } from '../../src/engine/config.js';
 import { ConfigError } from '../../src/engine/errors.js';
 import { builtinRegistry } from '../../rules/index.js';
-import { lexiconAdditionsSchema } from '../../rules/lexicon/schema.js';
+import { lexiconAdditionsRef } from '../../rules/lexicon/schema.js';
 
-const schema = buildConfigSchema(builtinRegistry, lexiconAdditionsSchema);
+const schema = buildConfigSchema(builtinRegistry, lexiconAdditionsRef);
 const validate = (data: unknown) => validateConfig(data, 'jxlint.config.json', builtinRegistry, schema);
 
 function messageOf(fn: () => unknown): string {

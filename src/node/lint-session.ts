@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { enableRules, type ResolvedConfig, type RuleOverride } from '../engine/config.js';
+import { ConfigError } from '../engine/errors.js';
+import { lintDeclarations } from '../engine/linter.js';
+import { applySuppressions, entryMatchesFile, parseSuppressions, type SuppressionEntry } from '../engine/suppressions.js';
+import type { Locale } from '../i18n/read-messages.js';
+import type { FileReadResult, LintFileResult, UnusedSuppression } from '../model/result.js';
+import type { ReadLimits } from '../read/limits.js';
+import { mergeLexicon } from '../../rules/lexicon/match.js';
+import { defaultLexicon } from '../../rules/lexicon/data.generated.js';
+import type { Lexicon } from '../../rules/lexicon/types.js';
+import { configFor, findConfigFile, loadConfigContext, readDataFile, type ConfigContext } from './config-loader.js';
+
+export interface LintRunOptions {
+  limits: ReadLimits;
+  locale: Locale;
+  /** --config: one config file for every input instead of looking one up per folder. */
+  configFile?: string;
+  cliRules: RuleOverride[];
+  suppressionsFile?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+}
+
+const SUPPRESSION_FILE_NAMES = ['jxlint.suppressions.yaml', 'jxlint.suppressions.yml', 'jxlint.suppressions.json'];
+
+/** Config contexts, lexicons and suppressions are loaded once per config file, not once per form. */
+class ConfigCache {
+  private contexts = new Map<string, Promise<ConfigContext>>();
+  private lexicons = new Map<string, Lexicon>();
+  constructor(private readonly forced?: string) {}
+
+  async forFile(file: string): Promise<{ context: ConfigContext; config: ResolvedConfig; lexicon: Lexicon }> {
+    const configFile = this.forced ?? findConfigFile(path.dirname(file));
+    const key = configFile ?? '';
+    if (!this.contexts.has(key)) this.contexts.set(key, loadConfigContext(configFile));
+    const context = await this.contexts.get(key)!;
+    const config = configFor(context, file);
+    const lexiconKey = `${key}\u0000${JSON.stringify(config.lexicon)}`;
+    let lexicon = this.lexicons.get(lexiconKey);
+    if (!lexicon) {
+      lexicon = defaultLexicon;
+      for (const plugin of context.plugins) if (plugin.lexicon) lexicon = mergeLexicon(lexicon, plugin.lexicon);
+      for (const additions of config.lexicon) lexicon = mergeLexicon(lexicon, additions);
+      this.lexicons.set(lexiconKey, lexicon);
+    }
+    return { context, config, lexicon };
+  }
+}
+
+interface SuppressionSet {
+  source: string;
+  dir: string;
+  entries: SuppressionEntry[];
+  used: Set<number>;
+  /** Files of this run the set was applied to: only their entries can be called unused. */
+  files: Set<string>;
+}
+
+function loadSuppressions(file: string, sets: Map<string, SuppressionSet>): SuppressionSet {
+  let set = sets.get(file);
+  if (!set) {
+    set = { source: file, dir: path.dirname(file), entries: parseSuppressions(readDataFile(file, '忽略清单'), file), used: new Set(), files: new Set() };
+    sets.set(file, set);
+  }
+  return set;
+}
+
+function suppressionsFileFor(options: LintRunOptions, context: ConfigContext, config: ResolvedConfig): string | undefined {
+  if (options.suppressionsFile) return path.resolve(options.suppressionsFile);
+  const base = context.file ? path.dirname(context.file) : undefined;
+  if (config.suppressions && base) {
+    const file = path.resolve(base, config.suppressions);
+    if (!existsSync(file)) throw new ConfigError(`配置文件 ${context.file} 有误：suppressions 指向的忽略清单 ${file} 不存在。`, context.file, 'suppressions');
+    return file;
+  }
+  if (!base) return undefined;
+  return SUPPRESSION_FILE_NAMES.map((n) => path.join(base, n)).find((f) => existsSync(f));
+}
+
+/**
+ * The engine side of a run: config per file, lint, suppressions. Loaded by lint-run.ts only after
+ * the parse workers have started, so its imports (rules, lexicon, ajv) load while they parse.
+ */
+export class LintSession {
+  private readonly cache: ConfigCache;
+  private readonly suppressionSets = new Map<string, SuppressionSet>();
+
+  constructor(private readonly options: LintRunOptions) {
+    this.cache = new ConfigCache(options.configFile ? path.resolve(options.configFile) : undefined);
+  }
+
+  /** Loads the config for a file ahead of time; errors surface again when the file is linted. */
+  async warm(file: string): Promise<void> {
+    await this.cache.forFile(file).catch(() => undefined);
+  }
+
+  async lint(result: FileReadResult, absolute: string): Promise<LintFileResult> {
+    const linted: LintFileResult = { ...result, diagnostics: [], suppressed: [] };
+    if (result.declarations.length === 0) return linted;
+    const { options } = this;
+    const { context, config, lexicon } = await this.cache.forFile(absolute);
+    const rules = enableRules(config, context.registry, options.cliRules);
+    const diagnostics = lintDeclarations(result.declarations, { rules, lexicon, profile: config.profile, locale: options.locale, file: result.file });
+    const suppressionsFile = suppressionsFileFor(options, context, config);
+    if (!suppressionsFile) return { ...linted, diagnostics };
+    const set = loadSuppressions(suppressionsFile, this.suppressionSets);
+    const relative = path.relative(set.dir, absolute).split(path.sep).join('/');
+    set.files.add(relative);
+    const { kept, suppressed } = applySuppressions(diagnostics, set.entries, relative, set.used);
+    return { ...linted, diagnostics: kept, suppressed };
+  }
+
+  /** Entries that matched nothing in the files of this run they apply to. */
+  unusedSuppressions(): UnusedSuppression[] {
+    const unused: UnusedSuppression[] = [];
+    for (const set of this.suppressionSets.values()) {
+      set.entries.forEach((entry, index) => {
+        if (set.used.has(index)) return;
+        if ([...set.files].some((f) => entryMatchesFile(entry, f))) unused.push({ source: path.relative(process.cwd(), set.source) || set.source, index, entry });
+      });
+    }
+    return unused;
+  }
+}
