@@ -178,11 +178,17 @@ describe('--fix', () => {
     expect(new Uint8Array(readFileSync(join(dir, FORM)))).toEqual(fixed);
   });
 
-  it('writes a new .xlsx beside an .xls and never touches the original', () => {
+  it('writes a new .xlsx beside a .csv or .xls and never touches the original', () => {
     const dir = workspace('legacy-2016-long-annual.xls');
-    writeFileSync(join(dir, 'jxlint.config.json'), JSON.stringify({ rules: { 'value-operator-normalize': 'warn' } }));
-    const original = readFileSync(join(dir, 'legacy-2016-long-annual.xls'));
-    jxlint(['legacy-2016-long-annual.xls', '--fix'], dir);
-    expect(readFileSync(join(dir, 'legacy-2016-long-annual.xls')).equals(original)).toBe(true);
+    const csv = ['项目支出绩效目标申报表', '项目名称,社区培训项目', '一级指标,二级指标,三级指标,指标值', '产出指标,数量指标,培训人次,>=500人次', '产出指标,质量指标,考核合格率,≥95%'].join('\n');
+    writeFileSync(join(dir, 'form.csv'), csv);
+    const run = jxlint(['form.csv', 'legacy-2016-long-annual.xls', '--fix'], dir);
+    expect(run.stderr).toMatch(/已写入 .*form\.fixed\.xlsx（1 处修改）/);
+    expect(readFileSync(join(dir, 'form.csv'), 'utf8')).toBe(csv);
+    const copy = XLSX.read(readFileSync(join(dir, 'form.fixed.xlsx')), { type: 'buffer' });
+    expect(XLSX.utils.sheet_to_csv(copy.Sheets[copy.SheetNames[0]!]!)).toContain('培训人次,≥500人次');
+    // The .xls had nothing to fix: no copy is made, and the original is as it was.
+    expect(readdirSync(dir).sort()).toEqual(['form.csv', 'form.fixed.xlsx', 'legacy-2016-long-annual.xls']);
+    expect(readFileSync(join(dir, 'legacy-2016-long-annual.xls')).equals(readFileSync(join(root, 'fixtures', 'legacy-2016-long-annual.xls')))).toBe(true);
   });
 });
