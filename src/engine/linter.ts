@@ -71,7 +71,7 @@ function makeContext(
       const target = descriptor.at ?? indicator?.name ?? declaration.title;
       const diagnostic: Diagnostic = {
         ruleId: meta.id,
-        severity,
+        severity: descriptor.severity === undefined ? severity : shiftedSeverity(meta.id, descriptor.severity, meta.defaultSeverity, severity),
         category: meta.category,
         messageId: descriptor.messageId,
         message,
@@ -148,6 +148,14 @@ export function lintDeclarations(declarations: Declaration[], settings: LintSett
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const BY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A finding's own level (stated for the rule's default level), moved as the configured level moves the rule. */
+function shiftedSeverity(ruleId: string, finding: Severity, ruleDefault: Severity, configured: Severity): Severity {
+  if (!Object.hasOwn(SEVERITY_ORDER, finding)) throw new RuleContractError(ruleId, `报告的 severity “${String(finding)}”应为 error/warning/info`);
+  const order = SEVERITY_ORDER[finding] + SEVERITY_ORDER[configured] - SEVERITY_ORDER[ruleDefault];
+  return BY_ORDER[Math.min(2, Math.max(0, order))]!;
+}
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(

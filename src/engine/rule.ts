@@ -51,6 +51,13 @@ export interface ReportDescriptor<MessageId extends string> {
   indicator?: Indicator;
   fix?: Edit[];
   suggest?: SuggestionDescriptor<MessageId>[];
+  /**
+   * This finding's level when the rule runs at its default level, for rules whose findings differ
+   * in weight (a "/" left as a value is an error, a 0 a warning). The run moves it as many steps as
+   * the configured level is from the default (rule set to info: error → warning → info), within
+   * info…error. Absent: the configured level.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext<MessageId extends string, Options> {

@@ -19,18 +19,24 @@ function fileBlock(result: LintFileResult, locale: Locale, quiet: boolean): stri
   lines.push(result.file);
   const rows: string[][] = [];
   const notes: Map<number, string[]> = new Map();
-  for (const p of problems) rows.push(['', p.at?.a1 ?? '', ui(locale, p.fatal ? 'fatal' : 'notice'), formatReadProblem(p, locale), '']);
+  const ruleIds: string[] = [];
+  for (const p of problems) {
+    rows.push(['', p.at?.a1 ?? '', ui(locale, p.fatal ? 'fatal' : 'notice'), formatReadProblem(p, locale)]);
+    ruleIds.push('');
+  }
   for (const d of shown) {
-    rows.push(['', where(d), ui(locale, SEVERITY_KEY[d.severity]), d.message, d.ruleId]);
+    rows.push(['', where(d), ui(locale, SEVERITY_KEY[d.severity]), d.message]);
+    ruleIds.push(d.ruleId);
     const extra: string[] = [];
     if (d.fix) extra.push(`${ui(locale, 'fixable')}：${d.fix.edits.map((e) => `${e.a1} ${truncateWidth(e.before, 24)} → ${truncateWidth(e.after, 24)}`).join('；')}`);
     for (const s of d.suggestions ?? []) extra.push(`${ui(locale, 'suggestion')}：${s.desc}`);
     if (extra.length) notes.set(rows.length - 1, extra);
   }
+  // Cell and level are aligned; the rule id follows the message rather than forming a column
+  // that long Chinese messages would push off the screen.
   const aligned = alignColumns(rows);
-  // The rule id column can push long messages far right; keep lines readable by aligning only the first three columns.
   aligned.forEach((line, i) => {
-    lines.push(line);
+    lines.push(ruleIds[i] ? `${line}  ${ruleIds[i]}` : line);
     for (const note of notes.get(i) ?? []) lines.push(`${' '.repeat(8)}↳ ${note}`);
   });
   lines.push('');

@@ -1,30 +1,8 @@
 import { distance } from 'fastest-levenshtein';
-import type { IndicatorPeriod } from '../model/declaration.js';
+import type { ColumnRole, IndicatorPeriod } from '../model/declaration.js';
 import { cleanLabel } from '../text/clean.js';
 
-/** What a column of the indicator grid holds. */
-export type ColumnRole =
-  | 'level1'
-  | 'level2'
-  | 'name'
-  | 'operator'
-  | 'value'
-  | 'unit'
-  | 'weight'
-  | 'basis'
-  | 'direction'
-  | 'description'
-  | 'actual'
-  | 'score'
-  | 'history'
-  | 'remark'
-  /** 偏差原因分析及改进措施 in self-evaluation tables: read past, never a target's basis. */
-  | 'deviation'
-  // multi-project flat sheets
-  | 'projectName'
-  | 'unitName'
-  | 'budget'
-  | 'goal';
+export type { ColumnRole };
 
 export interface ColumnMatch {
   role: ColumnRole;

@@ -1,11 +1,11 @@
 import type { TextField } from '../model/cell.js';
-import type { Declaration, Funds, IndicatorPeriod } from '../model/declaration.js';
+import type { ColumnRole, Declaration, Funds, HeaderField, IndicatorPeriod, Layout } from '../model/declaration.js';
 import type { Grid } from '../model/grid.js';
 import type { ReadProblem } from '../model/problem.js';
 import { cleanLabel, cleanParagraph, cleanText } from '../text/clean.js';
 import { isTitleText, matchFieldLabel, readHeaderBlock } from './header-block.js';
 import { SheetView, type ViewCell } from './sheet-view.js';
-import { detectHeader, readIndicators, tableEnd, type GridHeader } from './table.js';
+import { columnRoles, detectHeader, readIndicators, tableEnd, type GridHeader } from './table.js';
 import { parseAmount } from './value.js';
 
 export interface LocateResult {
@@ -67,7 +67,8 @@ function bannerPeriod(view: SheetView, header: GridHeader, above: number): Indic
     texts.push(cleanLabel(view.cell(header.dataStart, header.firstCol - 1).raw));
   }
   for (const text of texts) {
-    if (!/指标|目标/.test(text)) continue;
+    // 长期绩效指标 / 年度绩效指标 banners; a 总体目标 or 年度目标 label is a header field, not a period banner.
+    if (!/指标/.test(text)) continue;
     const found = BANNER_PERIOD.find(([re]) => re.test(text));
     if (found) return found[1];
   }
@@ -89,6 +90,19 @@ function readFlatSheet(view: SheetView, table: Table): Declaration[] {
   const cols = header.segments[0]!.columns;
   const budgetLabel = cols.budget !== undefined ? header.labels.get(cols.budget) : undefined;
   const unitMatch = budgetLabel ? /(万元|元)/.exec(budgetLabel.raw) : null;
+  // The project fields a flat sheet has are its project columns (单位名称 names the department
+  // on its subtotal row, not each project's 实施单位).
+  const fieldOf: [ColumnRole, HeaderField][] = [
+    ['projectName', 'project.name'],
+    ['budget', 'funds.annual.total'],
+    ['goal', 'goals.annual'],
+  ];
+  const columns = columnRoles(header);
+  const labels: Layout['labels'] = {};
+  for (const [role, path] of fieldOf) {
+    const label = cols[role] !== undefined ? header.labels.get(cols[role]) : undefined;
+    if (label) labels[path] = label.at;
+  }
   const out: Declaration[] = [];
   let current: { decl: Declaration; first: number; last: number } | undefined;
   const finish = () => {
@@ -106,6 +120,7 @@ function readFlatSheet(view: SheetView, table: Table): Declaration[] {
     if (startsProject) {
       finish();
       const decl = emptyDeclaration(view.name);
+      decl.layout = { labels: { ...labels }, columns: [...columns] };
       decl.project.name = textField(projectCell);
       if (unitCell?.text) decl.project.implementer = textField(unitCell);
       const budgetCell = cols.budget !== undefined ? view.cell(r, cols.budget) : undefined;
@@ -160,12 +175,15 @@ export function locateDeclarations(grid: Grid): LocateResult {
         decl.project = block.project;
         if (block.funds) decl.funds = block.funds;
         decl.goals = block.goals;
+        decl.layout = { labels: block.labels, columns: [] };
         form = { decl, start };
         declarations.push(decl);
       }
       const period = bannerPeriod(view, header, previousEnd + 1) ?? 'annual';
       const rows = readIndicators(view, header, header.dataStart, table.end, period);
       form.decl.indicators.push(...rows.indicators);
+      const layout = form.decl.layout!;
+      for (const role of columnRoles(header)) if (!layout.columns.includes(role)) layout.columns.push(role);
       if (header.selfEvaluation) {
         form.decl.kind = 'self-evaluation';
         if (rows.targetColumn) form.decl.targetColumn ??= rows.targetColumn;

@@ -1,5 +1,5 @@
 import type { CellRef, TextField } from '../model/cell.js';
-import type { AmountField, Funds, FundsSection, FundsUnit, Goals, NumberField, ProjectFacts } from '../model/declaration.js';
+import type { AmountField, Funds, FundsSection, FundsUnit, Goals, HeaderField, NumberField, ProjectFacts } from '../model/declaration.js';
 import { cleanLabel, cleanParagraph, cleanText } from '../text/clean.js';
 import { parseAmount } from './value.js';
 import type { SheetView, ViewCell } from './sheet-view.js';
@@ -116,6 +116,8 @@ export interface HeaderBlock {
   project: ProjectFacts;
   goals: Goals;
   funds?: Funds;
+  /** Every field whose label is in the block, filled or not, with the label's cell (Declaration.layout.labels). */
+  labels: Partial<Record<HeaderField, CellRef>>;
 }
 
 function field(cell: ViewCell, text: string, paragraph = false): TextField {
@@ -129,7 +131,10 @@ function field(cell: ViewCell, text: string, paragraph = false): TextField {
  * cell to its right (or the text after its colon), funds follow the unit their block states.
  */
 export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: number): HeaderBlock {
-  const block: HeaderBlock = { project: {}, goals: {} };
+  const block: HeaderBlock = { project: {}, goals: {}, labels: {} };
+  const labelled = (path: HeaderField, at: CellRef) => {
+    block.labels[path] ??= at;
+  };
   let unit: FundsUnit | undefined;
   let unitAt: CellRef | undefined;
   const annual: FundsSection = {};
@@ -162,6 +167,8 @@ export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: numb
       }
       const { target } = match;
       if (target.kind === 'fundsBlock') continue;
+      if (target.kind === 'project' || target.kind === 'goal') labelled(`${target.kind === 'project' ? 'project' : 'goals'}.${target.key}` as HeaderField, cell.at);
+      else if (target.kind === 'span') for (const path of ['project.startDate', 'project.endDate'] as const) labelled(path, cell.at);
       let valueCell: ViewCell | undefined;
       let valueText: string | undefined;
       if (match.inlineValue !== undefined) {
@@ -198,6 +205,7 @@ export function readHeaderBlock(view: SheetView, firstRow: number, lastRow: numb
       if (target.kind === 'money') {
         const section = target.section ?? sectionByCol.get(cell.col) ?? 'annual';
         if (target.key === 'total') sectionByCol.set(cell.col, section);
+        labelled(`funds.${section}.${target.key}`, cell.at);
         if (!valueCell || valueText === undefined) continue;
         const amount: AmountField = { ...field(valueCell, valueText) };
         const parsed = parseAmount(valueText);

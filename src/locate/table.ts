@@ -147,6 +147,15 @@ export function detectHeader(view: SheetView, row: number): GridHeader | undefin
   };
 }
 
+/** The roles of a header's columns, left to right, each once: what Declaration.layout.columns lists. */
+export function columnRoles(header: GridHeader): ColumnRole[] {
+  const placed: [number, ColumnRole][] = [];
+  for (const columns of [header.shared, ...header.segments.map((s) => s.columns)]) {
+    for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) placed.push([col, role]);
+  }
+  return [...new Set(placed.sort((a, b) => a[0] - b[0]).map(([, role]) => role))];
+}
+
 const STOP_WORDS = /^((注|说明|备注|填表说明)[：:\d一二三四五六七八九]|其他说明|合计|总计|总分|自评等级|评价等级|自评结论|填报人|填表人|单位负责人|审核人?|联系人|填报日期|填表日期|财务负责人|经办人|盖章|签字|项目负责人签字|单位盖章|部门审核意见|财政部门审核意见)/;
 
 /** Why a table ends at a row: a note or signature line, a new title or header block, or a banner for the next table. */

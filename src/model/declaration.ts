@@ -137,6 +137,45 @@ export interface Goals {
 
 export type FormKind = 'declaration' | 'self-evaluation';
 
+/** What a column of the indicator grid holds (src/locate/columns.ts classifies header labels into these). */
+export type ColumnRole =
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'operator'
+  | 'value'
+  | 'unit'
+  | 'weight'
+  | 'basis'
+  | 'direction'
+  | 'description'
+  | 'actual'
+  | 'score'
+  | 'history'
+  | 'remark'
+  /** 偏差原因分析及改进措施 in self-evaluation tables: read past, never a target's basis. */
+  | 'deviation'
+  // multi-project flat sheets
+  | 'projectName'
+  | 'unitName'
+  | 'budget'
+  | 'goal';
+
+/** A header field as a path into the model: project.owner, goals.annual, funds.annual.total … */
+export type HeaderField = `project.${keyof ProjectFacts}` | `goals.${keyof Goals}` | `funds.${'annual' | 'project'}.${keyof FundsSection}`;
+
+/**
+ * What the form's template provides, filled in or not, so that rules can tell a field left blank
+ * from one the template does not have (a 项目负责人 label with nothing beside it; a 指标值设定依据
+ * column empty on every row, which leaves no `basis` anywhere).
+ */
+export interface Layout {
+  /** Header fields whose label is on the form, each with its label's cell (the first one seen). */
+  labels: Partial<Record<HeaderField, CellRef>>;
+  /** Roles of the indicator grid's columns, left to right, each once (all tables of the form). */
+  columns: ColumnRole[];
+}
+
 export interface DeclarationSource {
   /** File name as given to the reader (never an absolute path unless the caller passed one). */
   file?: string;
@@ -159,4 +198,6 @@ export interface Declaration {
   indicators: Indicator[];
   /** Self-evaluation tables: the column picked as the declared target. */
   targetColumn?: TextField;
+  /** Set by the workbook reader; absent for JSON/YAML inputs unless they state it. */
+  layout?: Layout;
 }

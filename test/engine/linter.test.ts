@@ -94,4 +94,23 @@ describe('the linter', () => {
     });
     expect(() => run(throws)).toThrow(/规则 thrower .*boom/);
   });
+
+  it("moves a finding's own severity as the configured level moves the rule, within info…error", () => {
+    const graded = defineRule({
+      meta: { ...meta, id: 'graded', messages: { m: { zh: '{n}', en: '{n}' } } },
+      create: (context) => ({
+        declaration() {
+          context.report({ messageId: 'm', data: { n: 'plain' } });
+          context.report({ messageId: 'm', data: { n: 'heavy' }, severity: 'error' });
+          context.report({ messageId: 'm', data: { n: 'light' }, severity: 'info' });
+        },
+      }),
+    });
+    const levels = (severity: 'error' | 'warning' | 'info') => run(graded, severity).map((d) => `${d.message}:${d.severity}`).sort();
+    expect(levels('warning')).toEqual(['heavy:error', 'light:info', 'plain:warning']);
+    expect(levels('info')).toEqual(['heavy:warning', 'light:info', 'plain:info']);
+    expect(levels('error')).toEqual(['heavy:error', 'light:warning', 'plain:error']);
+    const bad = { meta: { ...meta, id: 'bad-level', messages: { m: { zh: 'x', en: 'x' } } }, create: (c: { report: (d: unknown) => void }) => ({ declaration: () => c.report({ messageId: 'm', severity: 'fatal' }) }) } as unknown as Rule;
+    expect(() => run(bad)).toThrow(/bad-level.*severity/);
+  });
 });

@@ -152,3 +152,29 @@ describe('locate: headers and blocks', () => {
     expect(result.problems.map((p) => [p.code, p.fatal])).toEqual([['no-indicator-table', true]]);
   });
 });
+
+describe('locate: layout', () => {
+  it('records the header labels that are on the form even when left blank, and every grid column', () => {
+    const g = grid([
+      ['项目名称', '2024年城乡居民健康体检补助', '项目负责人', null],
+      ['主管部门', null, '实施单位', '某县人民医院'],
+      ['年度资金总额（万元）', '85', null, null],
+      ['年度目标', null, null, null],
+      ['一级指标', '二级指标', '三级指标', '指标值', '指标值设定依据'],
+      ['产出指标', '数量指标', '完成老年人健康体检人数', '≥12000人', null],
+    ]);
+    const [decl] = locateDeclarations(g).declarations;
+    expect(decl!.project.owner).toBeUndefined();
+    expect(decl!.project.department).toBeUndefined();
+    expect(decl!.indicators[0]!.basis).toBeUndefined();
+    expect(Object.fromEntries(Object.entries(decl!.layout!.labels).map(([field, at]) => [field, at!.a1]))).toEqual({
+      'project.name': 'A1',
+      'project.owner': 'C1',
+      'project.department': 'A2',
+      'project.implementer': 'C2',
+      'funds.annual.total': 'A3',
+      'goals.annual': 'A4',
+    });
+    expect(decl!.layout!.columns).toEqual(['level1', 'level2', 'name', 'value', 'basis']);
+  });
+});

@@ -60,7 +60,8 @@ describe('configuration from the CLI', () => {
   });
 
   it('--rule, --quiet and --max-warnings', () => {
-    const dir = workspace(FORM);
+    // Start from no rules, so the flags alone decide what runs.
+    const dir = workspace(FORM, { 'jxlint.config.json': '{ "extends": [] }' });
     expect(jxlint([FORM, '--rule', 'value-operator-normalize:error'], dir).code).toBe(1);
     const quiet = jxlint([FORM, '--quiet', '--rule', 'value-operator-normalize:warn'], dir);
     expect(quiet.stdout).not.toContain('value-operator-normalize');

@@ -1,0 +1,55 @@
+import { defineRule } from '../src/engine/rule.js';
+import { moveOf, verdictOf } from './support/classification.js';
+
+export default defineRule({
+  meta: {
+    id: 'quality-misfiled',
+    category: 'classification',
+    defaultSeverity: 'warning',
+    recommended: true,
+    hasSuggestions: true,
+    docs: {
+      description: {
+        zh: '合格率、达标率、验收通过率、准确率、成活率等质量指标应放在质量指标下',
+        en: 'Quality measures (合格率, 达标率, 验收通过率, 准确率, 成活率 …) belong under 质量指标',
+      },
+    },
+    messages: {
+      misfiled: {
+        zh: '“{name}”含“{cue}”，衡量的是产出达到的质量标准，应为质量指标，却填在“{level2}”下，评价时按“绩效指标明确性”扣分。请移到“{target}”下。',
+        en: '"{name}" contains "{cue}": it measures the standard the output reaches, so it is a 质量指标, but it is filed under "{level2}" (deducted under 绩效指标明确性). Move it to {target}.',
+      },
+      relabel: {
+        zh: '将二级指标改为“{level2}”',
+        en: 'Change the 二级 label to "{level2}"',
+      },
+      move: {
+        zh: '将该行移到{where}',
+        en: 'Move the row {where}',
+      },
+    },
+    schema: { type: 'object', additionalProperties: false, properties: {} },
+    defaultOptions: {},
+  },
+  create(context) {
+    const { lexicon, profile, locale } = context;
+    return {
+      indicator(indicator, declaration) {
+        const verdict = verdictOf(indicator, lexicon, profile);
+        if (verdict?.owner !== 'quality-misfiled' || !verdict.claim || !verdict.to) return;
+        const { claim, to } = verdict;
+        const move = moveOf(indicator, declaration, to, lexicon, profile, locale);
+        context.report({
+          messageId: 'misfiled',
+          data: { name: indicator.name.text, cue: verdict.cue ?? claim.matched, level2: indicator.level2?.text ?? indicator.level1?.text ?? '', target: `${to.level1} → ${to.level2}` },
+          at: indicator.name,
+          suggest: [
+            move.edits.length > 0
+              ? { messageId: 'relabel', data: { level2: to.level2 }, edits: move.edits }
+              : { messageId: 'move', data: { where: move.where }, edits: [] },
+          ],
+        });
+      },
+    };
+  },
+});
