@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { moveOf, verdictOf } from './support/classification.js';
+import { moveSuggestion, verdictOf } from './support/classification.js';
 
 export default defineRule({
   meta: {
@@ -42,15 +42,12 @@ export default defineRule({
         const verdict = verdictOf(indicator, lexicon, profile);
         if (verdict?.owner !== 'outcome-as-output' || !verdict.to) return;
         const { to } = verdict;
-        const move = moveOf(indicator, declaration, to, lexicon, profile, locale);
         const data = { name: indicator.name.text, level2: indicator.level2?.text ?? indicator.level1?.text ?? '', target: `${to.level1} → ${to.level2}` };
         context.report({
           ...(verdict.direction === 'into' && verdict.claim ? { messageId: 'outcome' as const, data: { ...data, cue: verdict.cue ?? verdict.claim.matched } } : { messageId: 'output' as const, data }),
           at: indicator.name,
           suggest: [
-            move.edits.length > 0
-              ? { messageId: 'relabel', data: { level2: to.level2 }, edits: move.edits }
-              : { messageId: 'move', data: { where: move.where }, edits: [] },
+            moveSuggestion(indicator, declaration, to, lexicon, profile, locale),
           ],
         });
       },

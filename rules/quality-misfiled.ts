@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { moveOf, verdictOf } from './support/classification.js';
+import { moveSuggestion, verdictOf } from './support/classification.js';
 
 export default defineRule({
   meta: {
@@ -38,15 +38,12 @@ export default defineRule({
         const verdict = verdictOf(indicator, lexicon, profile);
         if (verdict?.owner !== 'quality-misfiled' || !verdict.claim || !verdict.to) return;
         const { claim, to } = verdict;
-        const move = moveOf(indicator, declaration, to, lexicon, profile, locale);
         context.report({
           messageId: 'misfiled',
           data: { name: indicator.name.text, cue: verdict.cue ?? claim.matched, level2: indicator.level2?.text ?? indicator.level1?.text ?? '', target: `${to.level1} → ${to.level2}` },
           at: indicator.name,
           suggest: [
-            move.edits.length > 0
-              ? { messageId: 'relabel', data: { level2: to.level2 }, edits: move.edits }
-              : { messageId: 'move', data: { where: move.where }, edits: [] },
+            moveSuggestion(indicator, declaration, to, lexicon, profile, locale),
           ],
         });
       },

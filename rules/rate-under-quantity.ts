@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { unitKindOfName, unitKindsOf } from './lexicon/match.js';
-import { claimsOf, destinationOf, levelPairOf, moveOf, verdictOf } from './support/classification.js';
+import { claimsOf, destinationOf, levelPairOf, moveSuggestion, verdictOf } from './support/classification.js';
 import { nameOf, placementOf } from './support/form.js';
 
 const BENEFIT_KIND = { economic: 'economicBenefit', social: 'socialBenefit', ecological: 'ecologicalBenefit', sustainable: 'sustainable' } as const;
@@ -59,7 +59,6 @@ export default defineRule({
         const benefit = claimsOf(indicator, lexicon).find((c) => c.target === 'benefit' && !c.weak && c.sub !== undefined);
         const to = destinationOf(benefit ? BENEFIT_KIND[benefit.sub as keyof typeof BENEFIT_KIND] : 'quality', lexicon, profile);
         if (!to) return;
-        const move = moveOf(indicator, declaration, to, lexicon, profile, locale);
         const target = `${to.level1} → ${to.level2}`;
         context.report({
           ...(ending
@@ -67,9 +66,7 @@ export default defineRule({
             : { messageId: 'percentValue' as const, data: { name: indicator.name.text, value: indicator.value.raw, target } }),
           at: indicator.name,
           suggest: [
-            move.edits.length > 0
-              ? { messageId: 'relabel', data: { level2: to.level2 }, edits: move.edits }
-              : { messageId: 'move', data: { where: move.where }, edits: [] },
+            moveSuggestion(indicator, declaration, to, lexicon, profile, locale),
           ],
         });
       },

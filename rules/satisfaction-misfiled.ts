@@ -2,7 +2,7 @@ import type { Declaration, Indicator } from '../src/model/declaration.js';
 import { defineRule, type SuggestionDescriptor } from '../src/engine/rule.js';
 import { findFirst } from './lexicon/match.js';
 import type { Lexicon } from './lexicon/types.js';
-import { moveOf, verdictOf } from './support/classification.js';
+import { moveSuggestion, verdictOf } from './support/classification.js';
 import { editOf, nameOf, valueEdit } from './support/form.js';
 
 type MessageId = 'outside' | 'inside' | 'relabel' | 'move' | 'replace';
@@ -65,11 +65,8 @@ export default defineRule({
         const suggest: SuggestionDescriptor<MessageId>[] = [];
         const { to } = verdict;
         if (to) {
-          const move = moveOf(indicator, declaration, to, lexicon, profile, locale);
           suggest.push(
-            move.edits.length > 0
-              ? { messageId: 'relabel', data: { level2: to.level2 }, edits: move.edits }
-              : { messageId: 'move', data: { where: move.where }, edits: [] },
+            moveSuggestion(indicator, declaration, to, lexicon, profile, locale),
           );
         }
         const level2 = indicator.level2?.text ?? indicator.level1?.text ?? '';

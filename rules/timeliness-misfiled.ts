@@ -1,5 +1,5 @@
 import { defineRule, type SuggestionDescriptor } from '../src/engine/rule.js';
-import { evidenceOf, mainOutputOf, moveOf, verdictOf } from './support/classification.js';
+import { evidenceOf, mainOutputOf, moveSuggestion, verdictOf } from './support/classification.js';
 import { editOf, nameOf } from './support/form.js';
 
 /** A name whose subject says nothing about the work (活动按期完成率): the form's main output can replace it. */
@@ -49,9 +49,7 @@ export default defineRule({
         if (verdict?.owner !== 'timeliness-misfiled' || !verdict.claim || !verdict.to) return;
         const { claim, to } = verdict;
         const suggest: SuggestionDescriptor<MessageId>[] = [];
-        const move = moveOf(indicator, declaration, to, lexicon, profile, locale);
-        if (move.edits.length > 0) suggest.push({ messageId: 'relabel', data: { level2: to.level2 }, edits: move.edits });
-        else suggest.push({ messageId: 'move', data: { where: move.where }, edits: [] });
+        suggest.push(moveSuggestion(indicator, declaration, to, lexicon, profile, locale));
 
         // 活动按期完成率 → 展位搭建按期完成率: the vague subject replaced by the form's main output.
         const name = nameOf(indicator);

@@ -484,6 +484,24 @@ export interface Move {
 }
 
 /** How to move a row to a destination: relabel its 二级 cell when that is enough, else say where. */
+/**
+ * The suggestion every 归类 rule offers: relabel the row's own 二级 cell when it is the row's alone,
+ * else advice on where to move the row. Rules using it declare the messages `relabel` and `move`.
+ */
+export function moveSuggestion(
+  indicator: Indicator,
+  declaration: Declaration,
+  to: Destination,
+  lexicon: Lexicon,
+  profile: Profile,
+  locale: Locale,
+): { messageId: 'relabel' | 'move'; data: Record<string, string>; edits: Edit[] } {
+  const move = moveOf(indicator, declaration, to, lexicon, profile, locale);
+  return move.edits.length > 0
+    ? { messageId: 'relabel', data: { level2: to.level2 }, edits: move.edits }
+    : { messageId: 'move', data: { where: move.where }, edits: [] };
+}
+
 export function moveOf(indicator: Indicator, declaration: Declaration, to: Destination, lexicon: Lexicon, profile: Profile, locale: Locale): Move {
   const placement = placementOf(indicator, lexicon, profile);
   const sameLevel1 = placement.level1 ? placement.level1.canonical === to.level1 : placement.family === lexicon.taxonomy.profiles[profile].level1.find((l1) => l1.word === to.level1)?.family;
