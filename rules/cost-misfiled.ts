@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, moveSuggestion, verdictOf } from './support/classification.js';
 
 export default defineRule({
   meta: {
@@ -27,14 +27,7 @@ export default defineRule({
         zh: '“{name}”含“{cue}”，反映的是项目可能造成的负面影响，按成本指标的定义属于社会成本或生态环境成本，却填在“{level2}”下。请移到“{target}”下，并写明控制上限。',
         en: '"{name}" contains "{cue}": it is a negative effect of the project, which the taxonomy counts as a social or ecological cost, but it is filed under "{level2}". Move it to {target} with a cap.',
       },
-      relabel: {
-        zh: '将二级指标改为“{level2}”',
-        en: 'Change the 二级 label to "{level2}"',
-      },
-      move: {
-        zh: '将该行移到{where}',
-        en: 'Move the row {where}',
-      },
+      ...MOVE_MESSAGES,
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, moveSuggestion, verdictOf } from './support/classification.js';
 
 export default defineRule({
   meta: {
@@ -23,14 +23,7 @@ export default defineRule({
         zh: '“{name}”是项目完成的工作量（产出），不是效果，却填在“{level2}”下。请移到“{target}”下；效益指标应写这些产出带来的变化（受益人数、收入增加、知晓率提高等）。',
         en: '"{name}" counts work done (an output), not an effect, yet it is filed under "{level2}". Move it to {target}; effect rows state what the outputs change (people benefiting, income gained …).',
       },
-      relabel: {
-        zh: '将二级指标改为“{level2}”',
-        en: 'Change the 二级 label to "{level2}"',
-      },
-      move: {
-        zh: '将该行移到{where}',
-        en: 'Move the row {where}',
-      },
+      ...MOVE_MESSAGES,
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},

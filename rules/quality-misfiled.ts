@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, moveSuggestion, verdictOf } from './support/classification.js';
 
 export default defineRule({
   meta: {
@@ -19,14 +19,7 @@ export default defineRule({
         zh: '“{name}”含“{cue}”，衡量的是产出达到的质量标准，应为质量指标，却填在“{level2}”下，评价时按“绩效指标明确性”扣分。请移到“{target}”下。',
         en: '"{name}" contains "{cue}": it measures the standard the output reaches, so it is a 质量指标, but it is filed under "{level2}" (deducted under 绩效指标明确性). Move it to {target}.',
       },
-      relabel: {
-        zh: '将二级指标改为“{level2}”',
-        en: 'Change the 二级 label to "{level2}"',
-      },
-      move: {
-        zh: '将该行移到{where}',
-        en: 'Move the row {where}',
-      },
+      ...MOVE_MESSAGES,
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { unitKindOfName, unitKindsOf } from './lexicon/match.js';
-import { claimsOf, destinationOf, levelPairOf, moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, claimsOf, destinationOf, levelPairOf, moveSuggestion, verdictOf } from './support/classification.js';
 import { nameOf, placementOf } from './support/form.js';
 
 const BENEFIT_KIND = { economic: 'economicBenefit', social: 'socialBenefit', ecological: 'ecologicalBenefit', sustainable: 'sustainable' } as const;
@@ -27,14 +27,7 @@ export default defineRule({
         zh: '数量指标“{name}”的指标值是百分比（“{value}”）；数量指标反映完成的任务量或提供的产品数量，应写绝对数和单位（如“≥ 500 人次”）。请改为绝对数，或移到“{target}”下。',
         en: 'The quantity indicator "{name}" has a percentage as its value ("{value}"); quantities are absolute numbers with a unit (≥ 500 人次). State the number, or move it to {target}.',
       },
-      relabel: {
-        zh: '将二级指标改为“{level2}”',
-        en: 'Change the 二级 label to "{level2}"',
-      },
-      move: {
-        zh: '将该行移到{where}',
-        en: 'Move the row {where}',
-      },
+      ...MOVE_MESSAGES,
     },
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},

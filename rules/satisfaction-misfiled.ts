@@ -2,7 +2,7 @@ import type { Declaration, Indicator } from '../src/model/declaration.js';
 import { defineRule, type SuggestionDescriptor } from '../src/engine/rule.js';
 import { findFirst } from './lexicon/match.js';
 import type { Lexicon } from './lexicon/types.js';
-import { moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, moveSuggestion, verdictOf } from './support/classification.js';
 import { editOf, nameOf, valueEdit } from './support/form.js';
 
 type MessageId = 'outside' | 'inside' | 'relabel' | 'move' | 'replace';
@@ -40,14 +40,7 @@ export default defineRule({
         zh: '“{name}”填在满意度指标下，但它衡量的不是满意度；满意度指标应反映服务对象对产出及其影响的满意程度，如“{example} ≥90%”。',
         en: '"{name}" is filed under 满意度指标 but does not measure satisfaction; that block holds how satisfied the people served are, e.g. "{example} ≥90%".',
       },
-      relabel: {
-        zh: '将二级指标改为“{level2}”',
-        en: 'Change the 二级 label to "{level2}"',
-      },
-      move: {
-        zh: '将该行移到{where}',
-        en: 'Move the row {where}',
-      },
+      ...MOVE_MESSAGES,
       replace: {
         zh: '改为“{after}”（指标值 {value}），满意度指标下另填的内容移到对应的产出或效益指标下',
         en: 'Replace it with "{after}" ({value}), moving what it measured to the matching output or effect block',

@@ -1,5 +1,5 @@
 import { defineRule, type SuggestionDescriptor } from '../src/engine/rule.js';
-import { evidenceOf, mainOutputOf, moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, evidenceOf, mainOutputOf, moveSuggestion, verdictOf } from './support/classification.js';
 import { editOf, nameOf } from './support/form.js';
 
 /** A name whose subject says nothing about the work (活动按期完成率): the form's main output can replace it. */
@@ -25,14 +25,7 @@ export default defineRule({
         zh: '“{name}”含“{cue}”，反映的是工作进度和完成时限，应为时效指标，却填在“{level2}”下，评价时按“绩效指标明确性”扣分。请移到“{target}”下。',
         en: '"{name}" contains "{cue}": it measures progress against a deadline, so it is a 时效指标, but it is filed under "{level2}" (deducted under 绩效指标明确性). Move it to {target}.',
       },
-      relabel: {
-        zh: '将二级指标改为“{level2}”',
-        en: 'Change the 二级 label to "{level2}"',
-      },
-      move: {
-        zh: '将该行移到{where}',
-        en: 'Move the row {where}',
-      },
+      ...MOVE_MESSAGES,
       rename: {
         zh: '改名为“{after}”，写明按期完成的是什么工作（{evidence}）；也可改为完成时限“{dateName}”，指标值填具体日期',
         en: 'Rename it "{after}" to say which work is to be done on time ({evidence}); or state a deadline, "{dateName}", with a date as its value',

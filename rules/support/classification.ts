@@ -484,6 +484,18 @@ export interface Move {
 }
 
 /** How to move a row to a destination: relabel its 二级 cell when that is enough, else say where. */
+/** The two suggestion messages every 归类 rule declares (spread into its `messages`). */
+export const MOVE_MESSAGES = {
+  relabel: {
+    zh: '将二级指标改为“{level2}”',
+    en: 'Change the 二级 label to "{level2}"',
+  },
+  move: {
+    zh: '将该行移到{where}',
+    en: 'Move the row {where}',
+  },
+} as const;
+
 /**
  * The suggestion every 归类 rule offers: relabel the row's own 二级 cell when it is the row's alone,
  * else advice on where to move the row. Rules using it declare the messages `relabel` and `move`.
