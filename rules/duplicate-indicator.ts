@@ -69,12 +69,15 @@ export default defineRule({
         } else seen.set(key, row);
       }
       // The same measure with and without its verb (展位面积 / 搭建展位面积); never 展位数量 beside 展位面积.
+      // Keys and verb-less names are computed once per row: the pair loop is quadratic.
+      const keys = rows.map(keyOf);
+      const bares = keys.map(bare);
       for (let i = 0; i < rows.length; i++) {
         for (let j = i + 1; j < rows.length; j++) {
           const [a, b] = [rows[i]!, rows[j]!];
           if (reported.has(a) || reported.has(b)) continue;
-          const [ka, kb] = [keyOf(a), keyOf(b)];
-          if (ka === kb || bare(ka) !== bare(kb) || bare(ka).length < 2) continue;
+          const [ka, kb] = [keys[i]!, keys[j]!];
+          if (ka === kb || bares[i] !== bares[j] || bares[i]!.length < 2) continue;
           const [va, vb] = [verbsIn(ka), verbsIn(kb)];
           if (va.length && vb.length && va.join() !== vb.join()) continue; // 新建园路面积 vs 改造园路面积: different work
           if (unitKindOfName(ka, lexicon)?.kind !== unitKindOfName(kb, lexicon)?.kind) continue;

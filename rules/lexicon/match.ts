@@ -54,56 +54,102 @@ function compiled(entry: LexiconEntry): Compiled {
   return c;
 }
 
+/** A text as entries are matched against it: width-folded, and without trailing notes for `end` entries. */
+interface Subject {
+  folded: string;
+  stripped: string;
+}
+
+/**
+ * Texts are prepared once, not once per entry: a rule matches one name against lists of a hundred
+ * entries, and the same names come back in every rule and every form of a batch. Bounded caches.
+ */
+const subjects = new Map<string, Subject>();
+const listResults = new WeakMap<readonly LexiconEntry[], Map<string, unknown>>();
+const CACHE_LIMIT = 50_000;
+
+function subjectOf(text: string): Subject {
+  let subject = subjects.get(text);
+  if (!subject) {
+    const folded = foldWidth(text);
+    subject = { folded, stripped: stripTrailingNotes(folded) };
+    if (subjects.size > CACHE_LIMIT) subjects.clear();
+    subjects.set(text, subject);
+  }
+  return subject;
+}
+
+function matchSubject<E extends LexiconEntry>(entry: E, subject: Subject): LexiconMatch<E> | undefined {
+  const c = compiled(entry);
+  const target = c.atEnd ? subject.stripped : subject.folded;
+  let index: number;
+  let matched: string;
+  if (c.word !== undefined) {
+    index = c.atEnd ? (target.endsWith(c.word) ? target.length - c.word.length : -1) : target.indexOf(c.word);
+    matched = c.word;
+  } else {
+    const m = c.regex!.exec(target);
+    index = m ? m.index : -1;
+    matched = m ? m[0] : '';
+  }
+  if (index < 0) return undefined;
+  if (c.exclude.some((re) => re.test(subject.folded))) return undefined;
+  return { entry, index, matched };
+}
+
 /**
  * Does the entry occur in the text? A word is a substring, a pattern a regex; with `position: end`
  * it must end the text (a trailing （…） note ignored). No match if any `exclude` occurs anywhere.
  */
 export function matchEntry<E extends LexiconEntry>(entry: E, text: string): LexiconMatch<E> | undefined {
-  const c = compiled(entry);
-  const folded = foldWidth(text);
-  const subject = c.atEnd ? stripTrailingNotes(folded) : folded;
-  let index: number;
-  let matched: string;
-  if (c.word !== undefined) {
-    index = c.atEnd ? (subject.endsWith(c.word) ? subject.length - c.word.length : -1) : subject.indexOf(c.word);
-    matched = c.word;
-  } else {
-    const m = c.regex!.exec(subject);
-    index = m ? m.index : -1;
-    matched = m ? m[0] : '';
-  }
-  if (index < 0) return undefined;
-  if (c.exclude.some((re) => re.test(folded))) return undefined;
-  return { entry, index, matched };
+  return matchSubject(entry, subjectOf(text));
+}
+
+/** A list lookup, remembered per (list, text): lists are immutable, so are their answers. */
+function cachedList<E extends LexiconEntry, R>(entries: readonly E[], text: string, kind: string, compute: (subject: Subject) => R): R {
+  let results = listResults.get(entries);
+  if (!results) listResults.set(entries, (results = new Map()));
+  const key = `${kind}\u0000${text}`;
+  if (results.has(key)) return results.get(key) as R;
+  const result = compute(subjectOf(text));
+  if (results.size > CACHE_LIMIT) results.clear();
+  results.set(key, result);
+  return result;
 }
 
 /** The first entry, in list order, that matches. Lists are ordered most specific first. */
 export function findFirst<E extends LexiconEntry>(entries: readonly E[], text: string): LexiconMatch<E> | undefined {
-  for (const entry of entries) {
-    const m = matchEntry(entry, text);
-    if (m) return m;
-  }
-  return undefined;
+  return cachedList(entries, text, 'first', (subject) => {
+    for (const entry of entries) {
+      const m = matchSubject(entry, subject);
+      if (m) return m;
+    }
+    return undefined;
+  });
 }
 
-/** Every entry that matches, in list order. */
+/** Every entry that matches, in list order. (The array is shared between callers: do not mutate it.) */
 export function findAll<E extends LexiconEntry>(entries: readonly E[], text: string): LexiconMatch<E>[] {
-  const out: LexiconMatch<E>[] = [];
-  for (const entry of entries) {
-    const m = matchEntry(entry, text);
-    if (m) out.push(m);
-  }
-  return out;
+  return cachedList(entries, text, 'all', (subject) => {
+    const out: LexiconMatch<E>[] = [];
+    for (const entry of entries) {
+      const m = matchSubject(entry, subject);
+      if (m) out.push(m);
+    }
+    return out;
+  });
 }
 
 /** The entry with the longest matched text (the most specific ending); ties go to the earlier entry. */
 export function findLongest<E extends LexiconEntry>(entries: readonly E[], text: string): LexiconMatch<E> | undefined {
-  let best: LexiconMatch<E> | undefined;
-  for (const entry of entries) {
-    const m = matchEntry(entry, text);
-    if (m && (!best || m.matched.length > best.matched.length)) best = m;
-  }
-  return best;
+  return cachedList(entries, text, 'longest', (subject) => {
+    let best: LexiconMatch<E> | undefined;
+    for (const entry of entries) {
+      const m = matchSubject(entry, subject);
+      if (m && (!best || m.matched.length > best.matched.length)) best = m;
+    }
+    return best;
+  });
 }
 
 // ── names and labels ──────────────────────────────────────────────────────────────────────────

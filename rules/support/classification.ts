@@ -20,7 +20,7 @@ import type { Edit } from '../../src/model/diagnostic.js';
 import type { Profile } from '../../src/engine/rule.js';
 import { findAll, findLongest, normalizeLevelName, unitKindsOf, type LevelName, type LexiconMatch } from '../lexicon/match.js';
 import type { CueEntry, Level2Kind, LevelFamily, Lexicon, LexiconEntry, VerbDomain } from '../lexicon/types.js';
-import { level2Edit, nameOf, placementOf, verbsForObject, type Placement } from './form.js';
+import { allVerbs, level2Edit, nameOf, placementOf, verbsForObject, type Placement } from './form.js';
 
 // ── level pairs (invalid-level-pair) ─────────────────────────────────────────────────────────
 
@@ -379,7 +379,7 @@ export function isOutputCount(name: string, claims: Claim[], lexicon: Lexicon): 
 }
 
 function allVerbEntries(lexicon: Lexicon): LexiconEntry[] {
-  return Object.values(lexicon.verbs).flat();
+  return allVerbs(lexicon);
 }
 
 function verbDomainOf(verb: string, lexicon: Lexicon): VerbDomain | undefined {
@@ -409,7 +409,7 @@ export function objectOfQuantityName(name: string, lexicon: Lexicon): { object: 
   const measure = findLongest(lexicon.measureNouns, name);
   if (!measure || measure.index <= 0) return undefined;
   let rest = name.slice(0, measure.index);
-  const verbs = findAll(allVerbEntries(lexicon), rest).sort((a, b) => a.index - b.index);
+  const verbs = [...findAll(allVerbEntries(lexicon), rest)].sort((a, b) => a.index - b.index);
   // The verb nearest the object: 设计搭建展位 → 搭建.
   const verb = verbs.filter((v) => v.matched !== '完成').at(-1)?.matched;
   for (const v of verbs) rest = rest.split(v.matched).join('');

@@ -70,9 +70,13 @@ export function formTexts(declaration: Declaration, lexicon: Lexicon, profile: P
   return out;
 }
 
-/** Every verb of the lexicon (all domains). */
+const verbLists = new WeakMap<Lexicon, LexiconEntry[]>();
+
+/** Every verb of the lexicon (all domains); one array per lexicon, so lookups on it are cached. */
 export function allVerbs(lexicon: Lexicon): LexiconEntry[] {
-  return Object.values(lexicon.verbs).flat();
+  let verbs = verbLists.get(lexicon);
+  if (!verbs) verbLists.set(lexicon, (verbs = Object.values(lexicon.verbs).flat()));
+  return verbs;
 }
 
 export interface VerbEvidence {
