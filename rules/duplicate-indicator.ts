@@ -54,7 +54,12 @@ export default defineRule({
     const verbs = allVerbs(lexicon);
     const keyOf = (i: Indicator) => cleanName(stripStrayPrefix(i.name.text, true));
     const verbsIn = (name: string) => findAll(verbs, name).map((m) => m.matched);
-    const bare = (name: string) => verbs.reduce((text, v) => (v.word ? text.split(v.word).join('') : text), name.replace(PERIOD_WORDS, ''));
+    // The name without its verbs; only the verbs found in it are removed (the lookup is cached).
+    const bare = (name: string) => {
+      let text = name.replace(PERIOD_WORDS, '');
+      for (const match of findAll(verbs, text)) if (match.entry.word) text = text.split(match.entry.word).join('');
+      return text;
+    };
     const rowNumber = (i: Indicator) => (i.name.at ? i.name.at.row + 1 : i.row + 1);
 
     const checkSet = (rows: Indicator[]) => {

@@ -269,7 +269,21 @@ function levelIndex(lexicon: Lexicon): LevelIndex {
  * Names of the other profile (经济成本指标 on a legacy form) and evaluation-framework labels
  * (投入指标) are recognised with `inProfile: false`.
  */
+const levelNames = new WeakMap<Lexicon, Map<string, LevelName | undefined>>();
+
 export function normalizeLevelName(name: string, lexicon: Lexicon, options: LevelNameOptions = {}): LevelName | undefined {
+  // Every rule asks about the same few labels on every row: remember the answers per lexicon.
+  let cache = levelNames.get(lexicon);
+  if (!cache) levelNames.set(lexicon, (cache = new Map()));
+  const key = `${options.profile ?? '2021'}\u0000${options.level ?? ''}\u0000${name}`;
+  if (cache.has(key)) return cache.get(key);
+  const found = levelNameUncached(name, lexicon, options);
+  if (cache.size > CACHE_LIMIT) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
+function levelNameUncached(name: string, lexicon: Lexicon, options: LevelNameOptions): LevelName | undefined {
   const profile = options.profile ?? '2021';
   const index = levelIndex(lexicon);
   const key = levelKey(name);

@@ -107,14 +107,10 @@ function makeContext(
   };
 }
 
-function call(ruleId: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RuleContractError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new RuleContractError(ruleId, `运行时出错：${reason}`);
-  }
+function contractError(ruleId: string, error: unknown): RuleContractError {
+  if (error instanceof RuleContractError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new RuleContractError(ruleId, `运行时出错：${reason}`);
 }
 
 /**
@@ -124,25 +120,39 @@ function call(ruleId: string, fn: () => void): void {
  */
 export function lintDeclarations(declarations: Declaration[], settings: LintSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // One try per form rather than per visitor call: this loop runs rules × rows times. `current`
+  // names the rule that was running when something threw.
+  let current = '';
   declarations.forEach((declaration, index) => {
-    const profile = settings.profile === 'auto' ? detectProfile(declaration) : settings.profile;
-    const current: { indicator?: Indicator } = {};
-    const active: { id: string; visitors: RuleVisitors }[] = [];
-    for (const enabled of settings.rules) {
-      const context = makeContext(enabled, settings, profile, declaration, index, out, current);
-      let visitors: RuleVisitors = {};
-      call(enabled.rule.meta.id, () => {
-        visitors = enabled.rule.create(context) ?? {};
-      });
-      active.push({ id: enabled.rule.meta.id, visitors });
+    try {
+      const profile = settings.profile === 'auto' ? detectProfile(declaration) : settings.profile;
+      const state: { indicator?: Indicator } = {};
+      const active: { id: string; visitors: RuleVisitors }[] = [];
+      for (const enabled of settings.rules) {
+        current = enabled.rule.meta.id;
+        const context = makeContext(enabled, settings, profile, declaration, index, out, state);
+        active.push({ id: current, visitors: enabled.rule.create(context) ?? {} });
+      }
+      for (const { id, visitors } of active) {
+        current = id;
+        visitors.declaration?.(declaration);
+      }
+      const withIndicator = active.filter((a) => a.visitors.indicator);
+      for (const indicator of declaration.indicators) {
+        state.indicator = indicator;
+        for (const { id, visitors } of withIndicator) {
+          current = id;
+          visitors.indicator!(indicator, declaration);
+        }
+      }
+      state.indicator = undefined;
+      for (const { id, visitors } of active) {
+        current = id;
+        visitors.declarationExit?.(declaration);
+      }
+    } catch (error) {
+      throw contractError(current, error);
     }
-    for (const { id, visitors } of active) if (visitors.declaration) call(id, () => visitors.declaration!(declaration));
-    for (const indicator of declaration.indicators) {
-      current.indicator = indicator;
-      for (const { id, visitors } of active) if (visitors.indicator) call(id, () => visitors.indicator!(indicator, declaration));
-    }
-    current.indicator = undefined;
-    for (const { id, visitors } of active) if (visitors.declarationExit) call(id, () => visitors.declarationExit!(declaration));
   });
   return sortDiagnostics(out);
 }

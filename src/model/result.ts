@@ -39,7 +39,19 @@ export interface UnusedSuppression {
   entry: { file: string; rule: string; cell?: string; indicator?: string; reason: string };
 }
 
+/** What formats that describe rules (SARIF) need to know of each rule of the run. */
+export interface RuleInfo {
+  id: string;
+  category: string;
+  defaultSeverity: 'error' | 'warning' | 'info';
+  docs: { description: { zh: string; en: string } };
+  fixable?: boolean;
+  hasSuggestions?: boolean;
+}
+
 export interface LintRunResult {
   files: LintFileResult[];
   unusedSuppressions: UnusedSuppression[];
+  /** The rules the run could report (built-in and plugins), for formats that list rule metadata. */
+  rules?: RuleInfo[];
 }

@@ -40,6 +40,7 @@ function positiveNumber(value: string): number {
 }
 
 interface LintFlags {
+  jobs?: number;
   config?: string;
   rule?: string[];
   maxWarnings?: number;
@@ -48,6 +49,12 @@ interface LintFlags {
   fixDryRun?: boolean;
   suppressions?: string;
   printConfig?: string;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`“${value}” 不是 1–64 之间的整数 / not an integer from 1 to 64`);
+  return n;
 }
 
 function nonNegativeInteger(value: string): number {
@@ -85,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
       writeErr: (s) => process.stderr.write(s),
       outputError: () => {},
     });
-  addReadOptions(program, ['stylish', 'json'], 'stylish')
+  addReadOptions(program, ['stylish', 'json', 'sarif', 'junit', 'github', 'html', 'xlsx'], 'stylish')
+    .addOption(new Option('-j, --jobs <n>', '并行解析的工作线程数（默认：CPU 核数） / parse workers (default: cores)').argParser(positiveInteger))
     .option('-c, --config <path>', '使用指定的配置文件 / use this config file')
     .option('--rule <id:severity>', '临时设置规则级别，可重复 / set a rule severity (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .addOption(new Option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 above n warnings').argParser(nonNegativeInteger))

@@ -6,9 +6,10 @@ import type { Locale } from '../i18n/read-messages.js';
 import { ui } from '../i18n/ui.js';
 import type { LintRunResult } from '../model/result.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { expandInputs } from './files.js';
+import { progressReporter } from './progress.js';
 import { lintFiles } from './lint-run.js';
+import { OutputError, writeOutput, type OutputFormat } from './outputs.js';
 
 export interface LintCommandOptions {
   format: string;
@@ -23,6 +24,7 @@ export interface LintCommandOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   suppressions?: string;
+  jobs?: number;
 }
 
 /** `--rule id:severity` (repeatable). */
@@ -74,31 +76,24 @@ export async function runLint(inputs: string[], options: LintCommandOptions): Pr
       ...(options.suppressions ? { suppressionsFile: options.suppressions } : {}),
       fix: options.fix ?? false,
       fixDryRun: options.fixDryRun ?? false,
+      ...(options.jobs ? { jobs: options.jobs } : {}),
+      progress: progressReporter(files.length, locale),
     });
     for (const input of missing) {
       run.files.unshift({ file: input, declarations: [], problems: [{ code: 'file-not-found', fatal: true, data: { path: input } }], diagnostics: [], suppressed: [] });
     }
 
-    let output: string;
-    if (options.format === 'json') {
-      const { formatLintJson } = await import('../format/json.js');
-      output = formatLintJson(run, locale);
-    } else {
-      const { formatStylish } = await import('../format/stylish.js');
-      output = formatStylish(run, locale, { quiet: options.quiet ?? false });
-    }
     if (options.fix || options.fixDryRun) {
       const lines = fixLines(run, options.fixDryRun ?? false);
       if (lines.length) process.stderr.write(lines.join('\n') + '\n');
     }
-    if (options.outputFile) {
-      try {
-        writeFileAtomic(path.resolve(options.outputFile), output);
-      } catch (error) {
-        process.stderr.write(`jxlint：无法写入输出文件 ${options.outputFile}（${(error as NodeJS.ErrnoException).code ?? String(error)}）。\n`);
-        return 2;
-      }
-    } else process.stdout.write(output);
+    try {
+      await writeOutput(run, files, { format: options.format as OutputFormat, locale, quiet: options.quiet ?? false, ...(options.outputFile ? { outputFile: options.outputFile } : {}) });
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      process.stderr.write(`jxlint：${error.message}\n`);
+      return 2;
+    }
 
     if (run.files.some((f) => f.problems.some((p) => p.fatal))) return 2;
     const errors = run.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);

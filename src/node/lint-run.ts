@@ -10,11 +10,12 @@ export type { LintRunOptions };
 /** Reads, lints, suppresses and (when asked) fixes every file; config errors throw ConfigError. */
 export async function lintFiles(targets: FileTarget[], options: LintRunOptions): Promise<LintRunResult> {
   // Parse workers start first; the engine (rules, lexicon, config) loads while they work.
-  const reading = readFiles(targets, options.limits);
+  const reading = readFiles(targets, options.limits, options.jobs, options.progress);
   const { LintSession } = await import('./lint-session.js');
   const session = new LintSession(options);
   if (targets[0]) await session.warm(targets[0].absolute);
   const read = await reading;
+  options.progress?.end();
 
   const byDisplay = new Map(targets.map((t) => [t.display, t]));
   const files: LintFileResult[] = [];
@@ -37,5 +38,5 @@ export async function lintFiles(targets: FileTarget[], options: LintRunOptions):
       } else files[i] = { ...file, fixes: report };
     }
   }
-  return { files, unusedSuppressions: session.unusedSuppressions() };
+  return { files, unusedSuppressions: session.unusedSuppressions(), rules: await session.ruleInfos() };
 }

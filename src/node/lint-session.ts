@@ -5,7 +5,7 @@ import { ConfigError } from '../engine/errors.js';
 import { lintDeclarations } from '../engine/linter.js';
 import { applySuppressions, entryMatchesFile, parseSuppressions, type SuppressionEntry } from '../engine/suppressions.js';
 import type { Locale } from '../i18n/read-messages.js';
-import type { FileReadResult, LintFileResult, UnusedSuppression } from '../model/result.js';
+import type { FileReadResult, LintFileResult, RuleInfo, UnusedSuppression } from '../model/result.js';
 import type { ReadLimits } from '../read/limits.js';
 import { mergeLexicon } from '../../rules/lexicon/match.js';
 import { defaultLexicon } from '../../rules/lexicon/data.generated.js';
@@ -21,6 +21,10 @@ export interface LintRunOptions {
   suppressionsFile?: string;
   fix: boolean;
   fixDryRun: boolean;
+  /** Parse workers (default: the number of cores). */
+  jobs?: number;
+  /** Called after each file is read, for the progress bar. */
+  progress?: ((done: number, file: string) => void) & { end(): void };
 }
 
 const SUPPRESSION_FILE_NAMES = ['jxlint.suppressions.yaml', 'jxlint.suppressions.yml', 'jxlint.suppressions.json'];
@@ -30,6 +34,10 @@ class ConfigCache {
   private contexts = new Map<string, Promise<ConfigContext>>();
   private lexicons = new Map<string, Lexicon>();
   constructor(private readonly forced?: string) {}
+
+  async contextsLoaded(): Promise<ConfigContext[]> {
+    return Promise.all([...this.contexts.values()].map((p) => p.catch(() => undefined))).then((all) => all.filter((c): c is ConfigContext => c !== undefined));
+  }
 
   async forFile(file: string): Promise<{ context: ConfigContext; config: ResolvedConfig; lexicon: Lexicon }> {
     const configFile = this.forced ?? findConfigFile(path.dirname(file));
@@ -110,6 +118,13 @@ export class LintSession {
     set.files.add(relative);
     const { kept, suppressed } = applySuppressions(diagnostics, set.entries, relative, set.used);
     return { ...linted, diagnostics: kept, suppressed };
+  }
+
+  /** Every rule of the registries this run loaded (built-in and plugins), for SARIF's rule metadata. */
+  async ruleInfos(): Promise<RuleInfo[]> {
+    const seen = new Map<string, RuleInfo>();
+    for (const context of await this.cache.contextsLoaded()) for (const rule of context.registry.values()) seen.set(rule.meta.id, rule.meta);
+    return [...seen.values()];
   }
 
   /** Entries that matched nothing in the files of this run they apply to. */

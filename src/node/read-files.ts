@@ -16,11 +16,17 @@ function looksLikeDeclarations(bytes: Uint8Array): boolean {
  * Reads many files: bytes from disk with size caps, JSON/YAML in-process (no SheetJS involved),
  * workbooks and CSV in sandboxed workers; one broken file never stops the others.
  */
-export async function readFiles(targets: FileTarget[], limits: ReadLimits, jobs = availableParallelism()): Promise<FileReadResult[]> {
+export async function readFiles(
+  targets: FileTarget[],
+  limits: ReadLimits,
+  jobs = availableParallelism(),
+  progress?: (done: number, file: string) => void,
+): Promise<FileReadResult[]> {
   const workers = Math.max(1, Math.min(jobs, targets.length));
   const reader = createWorkbookReader({ limits, workers });
   const results: (FileReadResult | undefined)[] = new Array(targets.length);
   let next = 0;
+  let done = 0;
   const readOne = async (target: FileTarget): Promise<FileReadResult | undefined> => {
     const file = target.display;
     const loaded = await readFileBytes(target.absolute, limits);
@@ -43,6 +49,7 @@ export async function readFiles(targets: FileTarget[], limits: ReadLimits, jobs 
     while (next < targets.length) {
       const i = next++;
       results[i] = await readOne(targets[i]!);
+      progress?.(++done, targets[i]!.display);
     }
   };
   try {
