@@ -69,10 +69,17 @@ export interface ConfigContext {
   layers: ConfigLayer[];
   registry: RuleRegistry;
   plugins: Plugin[];
+  /** Where each plugin module was found, for workers that lint too. */
+  pluginFiles: string[];
   schema: Record<string, unknown>;
 }
 
 async function importModule(specifier: string, fromDir: string, what: string): Promise<unknown> {
+  return (await importModuleFrom(specifier, fromDir, what)).module;
+}
+
+/** Resolves and imports a module named in a config; returns its file too (workers import it again). */
+async function importModuleFrom(specifier: string, fromDir: string, what: string): Promise<{ module: unknown; file: string }> {
   let resolved: string;
   try {
     resolved = specifier.startsWith('.') || path.isAbsolute(specifier) ? path.resolve(fromDir, specifier) : createRequire(path.join(fromDir, 'noop.js')).resolve(specifier);
@@ -81,7 +88,7 @@ async function importModule(specifier: string, fromDir: string, what: string): P
   }
   if (!existsSync(resolved)) throw new ConfigError(`找不到${what}“${specifier}”：${resolved} 不存在。`);
   try {
-    return await import(pathToFileURL(resolved).href);
+    return { module: await import(pathToFileURL(resolved).href), file: resolved };
   } catch (error) {
     throw new ConfigError(`无法加载${what}“${specifier}”：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
@@ -151,11 +158,14 @@ export async function loadConfigContext(file: string | undefined): Promise<Confi
 
   const registry = new Map<string, AnyRule>(builtinRegistry);
   const plugins: Plugin[] = [];
+  const pluginFiles: string[] = [];
   const seen = new Set<string>();
   for (const { spec, dir } of pluginSpecs) {
     if (seen.has(spec)) continue;
     seen.add(spec);
-    plugins.push(registerPlugin(registry, await importModule(spec, dir, '插件'), spec));
+    const { module, file } = await importModuleFrom(spec, dir, '插件');
+    plugins.push(registerPlugin(registry, module, spec));
+    pluginFiles.push(file);
   }
 
   const schema = buildConfigSchema(registry, lexiconAdditionsRef);
@@ -169,7 +179,7 @@ export async function loadConfigContext(file: string | undefined): Promise<Confi
     }
     return { data: validateConfig(data, source, registry, schema), dir, source };
   });
-  return { ...(file ? { file } : {}), layers, registry, plugins, schema };
+  return { ...(file ? { file } : {}), layers, registry, plugins, pluginFiles, schema };
 }
 
 /** The config for one input file, from a context (cached per config file by the caller). */

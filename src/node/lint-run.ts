@@ -2,19 +2,27 @@ import * as path from 'node:path';
 import type { Edit } from '../model/diagnostic.js';
 import type { LintFileResult, LintRunResult } from '../model/result.js';
 import type { FileTarget } from './files.js';
-import type { LintRunOptions } from './lint-session.js';
-import { readFiles } from './read-files.js';
+import type { LintRunOptions, LintSession } from './lint-session.js';
+import { readFiles, type ReadOrLinted } from './read-files.js';
 
 export type { LintRunOptions };
 
 /** Reads, lints, suppresses and (when asked) fixes every file; config errors throw ConfigError. */
 export async function lintFiles(targets: FileTarget[], options: LintRunOptions): Promise<LintRunResult> {
-  // Parse workers start first; the engine (rules, lexicon, config) loads while they work.
-  const reading = readFiles(targets, options.limits, options.jobs, options.progress);
-  const { LintSession } = await import('./lint-session.js');
-  const session = new LintSession(options);
-  if (targets[0]) await session.warm(targets[0].absolute);
-  const read = await reading;
+  let session: LintSession;
+  let read: ReadOrLinted[];
+  if (targets.length > 1) {
+    // A batch: workers read AND lint, so the rules run on every core.
+    session = new (await import('./lint-session.js')).LintSession(options);
+    const s = session;
+    read = await readFiles(targets, options.limits, options.jobs, options.progress, (target) => s.planFor(target.absolute));
+  } else {
+    // One form: the worker parses while the engine loads here — the fastest start.
+    const reading = readFiles(targets, options.limits, options.jobs, options.progress);
+    session = new (await import('./lint-session.js')).LintSession(options);
+    if (targets[0]) await session.warm(targets[0].absolute);
+    read = await reading;
+  }
   options.progress?.end();
 
   const byDisplay = new Map(targets.map((t) => [t.display, t]));

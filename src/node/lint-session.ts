@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { enableRules, type ResolvedConfig, type RuleOverride } from '../engine/config.js';
 import { ConfigError } from '../engine/errors.js';
-import { lintDeclarations } from '../engine/linter.js';
+import { lintDeclarations, type EnabledRule } from '../engine/linter.js';
 import { applySuppressions, entryMatchesFile, parseSuppressions, type SuppressionEntry } from '../engine/suppressions.js';
 import type { Locale } from '../i18n/read-messages.js';
-import type { FileReadResult, LintFileResult, RuleInfo, UnusedSuppression } from '../model/result.js';
+import type { LintFileResult, RuleInfo, UnusedSuppression } from '../model/result.js';
+import type { ReadOrLinted } from './read-files.js';
+import type { LintPlan } from './worker-lint.js';
 import type { ReadLimits } from '../read/limits.js';
 import { mergeLexicon } from '../../rules/lexicon/match.js';
 import { defaultLexicon } from '../../rules/lexicon/data.generated.js';
@@ -104,13 +106,45 @@ export class LintSession {
     await this.cache.forFile(file).catch(() => undefined);
   }
 
-  async lint(result: FileReadResult, absolute: string): Promise<LintFileResult> {
-    const linted: LintFileResult = { ...result, diagnostics: [], suppressed: [] };
-    if (result.declarations.length === 0) return linted;
-    const { options } = this;
+  private readonly enabled = new Map<string, { context: ConfigContext; rules: EnabledRule[] }>();
+  private readonly plans = new Map<string, LintPlan>();
+
+  /**
+   * The rules a config enables, validated once per distinct config: enabling compiles every rule's
+   * option schema, far too slow to repeat for each of five hundred files.
+   */
+  private async rulesFor(absolute: string): Promise<{ key: string; context: ConfigContext; config: ResolvedConfig; lexicon: Lexicon; rules: EnabledRule[] }> {
     const { context, config, lexicon } = await this.cache.forFile(absolute);
-    const rules = enableRules(config, context.registry, options.cliRules);
-    const diagnostics = lintDeclarations(result.declarations, { rules, lexicon, profile: config.profile, locale: options.locale, file: result.file });
+    const key = `${context.file ?? ''}\u0000${JSON.stringify(config)}`;
+    let entry = this.enabled.get(key);
+    if (!entry) this.enabled.set(key, (entry = { context, rules: enableRules(config, context.registry, this.options.cliRules) }));
+    return { key, context, config, lexicon, rules: entry.rules };
+  }
+
+  /** The file's config as plain data, for a worker that reads and lints it. */
+  async planFor(absolute: string): Promise<LintPlan> {
+    const { key, context, config, rules } = await this.rulesFor(absolute);
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    const plan: LintPlan = {
+      rules: rules.map((r) => ({ id: r.rule.meta.id, severity: r.severity, options: r.options })),
+      profile: config.profile,
+      locale: this.options.locale,
+      lexicon: [...context.plugins.flatMap((p) => (p.lexicon ? [p.lexicon] : [])), ...config.lexicon],
+      plugins: context.pluginFiles,
+    };
+    this.plans.set(key, plan);
+    return plan;
+  }
+
+  /** Lints a file (unless a worker already did) and applies the suppressions. */
+  async lint(result: ReadOrLinted, absolute: string): Promise<LintFileResult> {
+    const { diagnostics: fromWorker, ...read } = result;
+    const linted: LintFileResult = { ...read, diagnostics: [], suppressed: [] };
+    if (read.declarations.length === 0) return linted;
+    const { options } = this;
+    const { context, config, lexicon, rules } = await this.rulesFor(absolute);
+    const diagnostics = fromWorker ?? lintDeclarations(read.declarations, { rules, lexicon, profile: config.profile, locale: options.locale, file: read.file });
     const suppressionsFile = suppressionsFileFor(options, context, config);
     if (!suppressionsFile) return { ...linted, diagnostics };
     const set = loadSuppressions(suppressionsFile, this.suppressionSets);

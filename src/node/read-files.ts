@@ -1,10 +1,16 @@
 import { availableParallelism } from 'node:os';
+import { RuleContractError } from '../engine/errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { FileReadResult } from '../model/result.js';
 import type { ReadLimits } from '../read/limits.js';
 import { declarationsFromGrid } from '../read/from-grid.js';
 import { sniff } from '../read/sniff.js';
 import type { FileTarget } from './files.js';
 import { createWorkbookReader, readFileBytes } from './read-workbook.js';
+import type { LintPlan } from './worker-lint.js';
+
+/** A file read, and linted too when the worker was given a plan. */
+export type ReadOrLinted = FileReadResult & { diagnostics?: Diagnostic[] };
 
 /** A JSON/YAML file met in a directory walk is a declaration file only if it says so. */
 function looksLikeDeclarations(bytes: Uint8Array): boolean {
@@ -21,13 +27,14 @@ export async function readFiles(
   limits: ReadLimits,
   jobs = availableParallelism(),
   progress?: (done: number, file: string) => void,
-): Promise<FileReadResult[]> {
+  planFor?: (target: FileTarget) => Promise<LintPlan | undefined>,
+): Promise<ReadOrLinted[]> {
   const workers = Math.max(1, Math.min(jobs, targets.length));
   const reader = createWorkbookReader({ limits, workers });
-  const results: (FileReadResult | undefined)[] = new Array(targets.length);
+  const results: (ReadOrLinted | undefined)[] = new Array(targets.length);
   let next = 0;
   let done = 0;
-  const readOne = async (target: FileTarget): Promise<FileReadResult | undefined> => {
+  const readOne = async (target: FileTarget): Promise<ReadOrLinted | undefined> => {
     const file = target.display;
     const loaded = await readFileBytes(target.absolute, limits);
     if ('problem' in loaded) return { file, declarations: [], problems: [loaded.problem] };
@@ -41,8 +48,11 @@ export async function readFiles(
       const { readDeclarations } = await import('../read/read.js');
       return readDeclarations(loaded.bytes, file, { limits });
     }
-    const parsed = await reader.read(loaded.bytes, file);
+    const plan = await planFor?.(target);
+    const parsed = await reader.read(loaded.bytes, file, plan);
     if ('problem' in parsed) return { file, format: kind.format, declarations: [], problems: [parsed.problem] };
+    if ('ruleError' in parsed) throw new RuleContractError(parsed.ruleError.ruleId, parsed.ruleError.reason);
+    if ('linted' in parsed) return parsed.linted;
     return declarationsFromGrid(parsed.grid, file);
   };
   const lane = async () => {
@@ -57,5 +67,5 @@ export async function readFiles(
   } finally {
     await reader.close();
   }
-  return results.filter((r): r is FileReadResult => r !== undefined);
+  return results.filter((r): r is ReadOrLinted => r !== undefined);
 }

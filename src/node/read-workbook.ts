@@ -3,9 +3,10 @@ import { Worker } from 'node:worker_threads';
 import type { Grid } from '../model/grid.js';
 import type { ReadProblem } from '../model/problem.js';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from '../read/limits.js';
-import type { ParseRequest, WorkerMessage } from './parse-worker.js';
+import type { ParseRequest, WorkerMessage, WorkerResult } from './parse-worker.js';
+import type { LintPlan } from './worker-lint.js';
 
-export type GridResult = { grid: Grid } | { problem: ReadProblem };
+export type GridResult = WorkerResult;
 
 export interface WorkbookReaderOptions {
   limits?: Partial<ReadLimits>;
@@ -19,7 +20,7 @@ export interface WorkbookReaderOptions {
 
 export interface WorkbookReader {
   /** Parse one file's bytes in a sandboxed worker; never rejects for a bad file, only when closed. */
-  read(bytes: Uint8Array, fileName: string): Promise<GridResult>;
+  read(bytes: Uint8Array, fileName: string, lint?: LintPlan): Promise<GridResult>;
   /** Stop all workers; pending reads reject. */
   close(): Promise<void>;
 }
@@ -116,11 +117,11 @@ export function createWorkbookReader(options: WorkbookReaderOptions = {}): Workb
   };
 
   return {
-    read(bytes, fileName) {
+    read(bytes, fileName, lint) {
       if (closed) return Promise.reject(new Error('workbook reader is closed'));
       if (bytes.length > limits.maxFileBytes) return Promise.resolve({ problem: tooLarge(bytes.length, limits) });
       return new Promise((resolve, reject) => {
-        queue.push({ request: { id: nextId++, bytes, fileName, limits }, resolve, reject });
+        queue.push({ request: { id: nextId++, bytes, fileName, limits, ...(lint ? { lint } : {}) }, resolve, reject });
         pump();
       });
     },
