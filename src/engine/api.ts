@@ -27,10 +27,20 @@ export interface LintOptions {
  * Lints declarations with a config given as data: the isomorphic counterpart of the CLI (no
  * file system; presets and plugin objects only). Throws ConfigError for a bad config.
  */
-export function lint(declarations: Declaration[], options: LintOptions = {}): Diagnostic[] {
+/** Built-in registry and its schema, made once: compiling the schema costs more than linting a form. */
+let builtin: { registry: Map<string, AnyRule>; schema: Record<string, unknown> } | undefined;
+/** Enabled rules per (config, overrides), for callers that lint many forms with one config. */
+const enabledCache = new Map<string, ReturnType<typeof enableRules>>();
+
+function registryFor(plugins: Plugin[] | undefined): { registry: Map<string, AnyRule>; schema: Record<string, unknown> } {
+  if (!plugins?.length) return (builtin ??= { registry: new Map(builtinRegistry), schema: buildConfigSchema(builtinRegistry, lexiconAdditionsRef) });
   const registry = new Map<string, AnyRule>(builtinRegistry);
-  for (const plugin of options.plugins ?? []) registerPlugin(registry, plugin, plugin.name ?? '(plugin)');
-  const schema = buildConfigSchema(registry, lexiconAdditionsRef);
+  for (const plugin of plugins) registerPlugin(registry, plugin, plugin.name ?? '(plugin)');
+  return { registry, schema: buildConfigSchema(registry, lexiconAdditionsRef) };
+}
+
+export function lint(declarations: Declaration[], options: LintOptions = {}): Diagnostic[] {
+  const { registry, schema } = registryFor(options.plugins);
   const data = options.config ?? { extends: 'jxlint:recommended' };
   const layers: ConfigLayer[] = [];
   for (const name of [data.extends ?? []].flat()) {
@@ -44,6 +54,15 @@ export function lint(declarations: Declaration[], options: LintOptions = {}): Di
   let lexicon = defaultLexicon;
   for (const plugin of options.plugins ?? []) if (plugin.lexicon) lexicon = mergeLexicon(lexicon, plugin.lexicon);
   for (const additions of config.lexicon) lexicon = mergeLexicon(lexicon, additions);
-  const rules = enableRules(config, registry, options.rules);
+  const cacheable = !options.plugins?.length;
+  const key = cacheable ? JSON.stringify([config, options.rules ?? []]) : '';
+  let rules = cacheable ? enabledCache.get(key) : undefined;
+  if (!rules) {
+    rules = enableRules(config, registry, options.rules);
+    if (cacheable) {
+      if (enabledCache.size > 100) enabledCache.clear();
+      enabledCache.set(key, rules);
+    }
+  }
   return lintDeclarations(declarations, { rules, lexicon, profile: config.profile, locale: options.locale ?? 'zh', ...(options.file ? { file: options.file } : {}) });
 }
