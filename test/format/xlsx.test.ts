@@ -489,6 +489,31 @@ describe('annotateWorkbook on a hand-built workbook (styles, shared strings, a c
     expect(copy.comments).toBe(7);
   });
 
+  it('inserts blank cells, and rows, for flagged cells the sheet does not have', () => {
+    const sheet2 = styledParts['xl/worksheets/sheet2.xml']!.replace(
+      '</sheetData>',
+      '<row r="3" s="1" customFormat="1" ht="20" customHeight="1"/><row r="5"><c r="A5" t="s"><v>4</v></c></row></sheetData>',
+    );
+    const bytes = styledWorkbook({ ...styledParts, 'xl/worksheets/sheet2.xml': sheet2 });
+    const file = lintFile(bytes, 'rows.xlsx');
+    const at = (a1: string): Diagnostic => ({ ...file.diagnostics[0]!, location: { sheet: '说明', a1, ...decodeA1(a1)! } });
+    const diagnostics = ['A2', 'B3', 'D5', 'A9'].map(at);
+    const copy = annotateWorkbook(bytes, { ...file, diagnostics });
+    const xml = partText(copy.bytes, 'xl/worksheets/sheet2.xml')!;
+    const s = (a1: string) => cellStyle(xml, a1);
+    expect(xml).toContain(
+      `<sheetData><row r="1"><c r="A1" t="s"><v>4</v></c></row><row r="2"><c r="A2" s="${s('A2')}"/></row>` +
+        `<row r="3" s="1" customFormat="1" ht="20" customHeight="1"><c r="B3" s="${s('B3')}"/></row>` +
+        `<row r="5"><c r="A5" t="s"><v>4</v></c><c r="D5" s="${s('D5')}"/></row><row r="9"><c r="A9" s="${s('A9')}"/></row></sheetData>`,
+    );
+    // B3 showed its row's format (bold): its highlight keeps the bold font.
+    const xfs = styleItems(partText(copy.bytes, 'xl/styles.xml')!, 'cellXfs', 'xf');
+    expect(xfs[s('B3')]).toMatch(/fontId="1"/);
+    expect(xfs[s('A2')]).toMatch(/fontId="0"/);
+    expect([...readComments(copy.bytes).get('说明')!.keys()].sort()).toEqual(['A2', 'A9', 'B3', 'D5']);
+    expectWellFormed(xml, 'sheet2');
+  });
+
   it('gives the new sheet a free name and id when 问题清单 is taken (a copy annotated again)', () => {
     const first = annotateWorkbook(styledWorkbook(), lintFile(styledWorkbook(), 'styled.xlsx'));
     const again = annotateWorkbook(first.bytes, lintFile(first.bytes, 'styled.annotated.xlsx'));
@@ -545,16 +570,20 @@ describe('annotateWorkbook with hostile finding texts', () => {
 
   it('cuts a 1 MB text to Excel’s 32,767 characters without splitting an emoji', () => {
     const file = lintFile(seed, 'seed-turpan-2024.xlsx');
-    const huge = `x${'😀'.repeat(500_000)}`;
     const [first, ...rest] = file.diagnostics;
-    const copy = annotateWorkbook(seed, { ...file, diagnostics: [{ ...first!, message: huge }, ...rest] });
-    const cell = XLSX.read(copy.bytes, { type: 'array' }).Sheets['问题清单']!['F2']!;
-    const text = String(cell.v);
-    expect(text.length).toBeLessThanOrEqual(32_767);
-    expect(text.endsWith('……（内容过长，已截断）')).toBe(true);
-    expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-    const comment = readComments(copy.bytes).get('项目支出绩效目标申报表')!.get(first!.location.a1!)![0]!.t;
-    expect(comment.length).toBeLessThanOrEqual(32_767 + 'jxlint:\n'.length);
+    // With and without a one-character lead, so that one of the two cuts falls inside a surrogate pair.
+    for (const lead of ['', 'x']) {
+      const huge = `${lead}${'😀'.repeat(500_000)}`;
+      const copy = annotateWorkbook(seed, { ...file, diagnostics: [{ ...first!, message: huge }, ...rest] });
+      const text = String(XLSX.read(copy.bytes, { type: 'array' }).Sheets['问题清单']!['F2']!.v);
+      expect(text.length).toBeLessThanOrEqual(32_767);
+      expect(text.length).toBeGreaterThan(32_700);
+      expect(text.endsWith('……（内容过长，已截断）')).toBe(true);
+      // A half pair would be written as U+FFFD (TextEncoder's replacement), or read back alone.
+      expect(text).not.toMatch(/\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      const comment = readComments(copy.bytes).get('项目支出绩效目标申报表')!.get(first!.location.a1!)![0]!.t;
+      expect(comment.length).toBeLessThanOrEqual(32_767 + 'jxlint:\n'.length);
+    }
   });
 });
 
@@ -618,6 +647,13 @@ const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout:
 const hasSoffice = soffice.status === 0;
 const SKIP_REASON = 'LibreOffice (soffice) is not installed: `apt-get install -y libreoffice-calc` to run this check';
 
+/** CI does not install LibreOffice: say so in the output, then skip. */
+function needSoffice(context: { skip: (note?: string) => never }): void {
+  if (hasSoffice) return;
+  console.warn(`skipped: ${SKIP_REASON}`);
+  context.skip(SKIP_REASON);
+}
+
 describe('LibreOffice opens the annotated copy', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jxlint-annotate-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -634,10 +670,7 @@ describe('LibreOffice opens the annotated copy', () => {
   const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
   it(`renders the findings sheet and the form, with hostile texts as text (skipped when soffice is absent)`, (context) => {
-    if (!hasSoffice) {
-      console.warn(`skipped: ${SKIP_REASON}`);
-      context.skip(SKIP_REASON);
-    }
+    needSoffice(context);
     const seed = fixture('seed-turpan-2024.xlsx');
     const file = lintFile(seed, 'seed-turpan-2024.xlsx');
     const diagnostics = file.diagnostics.map((d, i) => (i === 0 ? { ...d, message: "=cmd|' /C calc'!A0" } : i === 1 ? { ...d, message: '=HYPERLINK("http://x.example/","点我")' } : d));
@@ -663,7 +696,7 @@ describe('LibreOffice opens the annotated copy', () => {
   }, 300_000);
 
   it(`reads our comments next to a workbook's own (skipped when soffice is absent)`, (context) => {
-    if (!hasSoffice) context.skip(SKIP_REASON);
+    needSoffice(context);
     const bytes = commentedWorkbook();
     const copy = annotateWorkbook(bytes, lintFile(bytes, 'commented.xlsx'));
     writeFileSync(join(dir, 'commented.xlsx'), copy.bytes);

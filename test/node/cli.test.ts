@@ -145,3 +145,40 @@ describe('jxlint inspect', () => {
     expect(out.files[0]!.declarations[0]!.indicators[0]!.name.at.a1).toBe('D12');
   });
 });
+
+describe('output formats from the CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jxlint-formats-'));
+
+  it.each([
+    ['sarif', (text: string) => expect((JSON.parse(text) as { version: string }).version).toBe('2.1.0')],
+    ['junit', (text: string) => expect(text).toMatch(/^<\?xml[\s\S]*<testsuites[\s\S]*quantity-name-missing-action/)],
+    ['github', (text: string) => expect(text).toMatch(/^::warning file=fixtures\/seed-turpan-2024\.xlsx,title=/m)],
+    ['html', (text: string) => expect(text).toMatch(/^<!DOCTYPE html>[\s\S]*展位面积/)],
+  ])('--format %s writes its format for the seed form', (format, check) => {
+    const out = join(dir, `seed.${format}`);
+    const { code } = jxlint(['fixtures/seed-turpan-2024.xlsx', '--format', format, '-o', out]);
+    expect(code).toBe(0);
+    check(readFileSync(out, 'utf8'));
+  });
+
+  it('--format xlsx writes an annotated copy beside, never over, the original', () => {
+    const out = join(dir, 'seed.批注.xlsx');
+    const before = readFileSync(join(root, 'fixtures/seed-turpan-2024.xlsx'));
+    const run = jxlint(['fixtures/seed-turpan-2024.xlsx', '--format', 'xlsx', '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/已写入批注副本 .*：12 个单元格加了批注/);
+    expect(readFileSync(join(root, 'fixtures/seed-turpan-2024.xlsx')).equals(before)).toBe(true);
+    const copy = readFileSync(out);
+    expect(copy.subarray(0, 2).toString()).toBe('PK');
+    const refused = jxlint(['fixtures/seed-turpan-2024.xlsx', '--format', 'xlsx']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('需要用 -o 指定批注副本的文件名');
+  });
+
+  it('a batch with --jobs 1 and --jobs 2 gives the same findings', () => {
+    const one = JSON.parse(jxlint(['fixtures', '--jobs', '1', '-f', 'json']).stdout) as { summary: unknown; files: { file: string; diagnostics: unknown[] }[] };
+    const two = JSON.parse(jxlint(['fixtures', '--jobs', '2', '-f', 'json']).stdout) as typeof one;
+    expect(two.summary).toEqual(one.summary);
+    expect(two.files.map((f) => [f.file, f.diagnostics.length])).toEqual(one.files.map((f) => [f.file, f.diagnostics.length]));
+  });
+});
