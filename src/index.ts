@@ -47,3 +47,12 @@ export { applyEditsToXlsx, copyAsXlsxWithEdits, type FixResult } from './fix/app
 export { builtinRules } from '../rules/index.js';
 export { defaultLexicon } from '../rules/lexicon/data.generated.js';
 export type { Lexicon, LexiconAdditions } from '../rules/lexicon/types.js';
+
+// Output formats: pure functions of a run's results (the CLI writes them; so can you).
+export { formatStylish } from './format/stylish.js';
+export { formatLintJson } from './format/json.js';
+export { formatSarif, type SarifOptions } from './format/sarif.js';
+export { formatJunit } from './format/junit.js';
+export { formatGithub, type GithubOutput } from './format/github.js';
+export { formatHtml, type HtmlReportOptions } from './format/html.js';
+export { annotateWorkbook, AnnotateError } from './format/xlsx.js';
