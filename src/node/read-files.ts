@@ -63,7 +63,9 @@ export async function readFiles(
     }
   };
   try {
-    await Promise.all(Array.from({ length: workers }, lane));
+    // Two files in flight per worker: while the main thread reads the next file from disk and
+    // takes in the last result, the worker already has its next job.
+    await Promise.all(Array.from({ length: Math.min(targets.length, workers * 2) }, lane));
   } finally {
     await reader.close();
   }
