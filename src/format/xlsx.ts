@@ -41,7 +41,9 @@ export interface SkippedFinding {
 }
 
 /** The input cannot be annotated at all (not a spreadsheet, damaged, encrypted). The message is in the locale. */
-export class AnnotateError extends Error {}
+export class AnnotateError extends Error {
+  override name = 'AnnotateError';
+}
 
 export function annotateWorkbook(bytes: Uint8Array, file: LintFileResult, locale: Locale = 'zh'): AnnotatedWorkbook {
   const text = TEXT[locale];

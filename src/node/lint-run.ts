@@ -38,7 +38,7 @@ export async function lintFiles(targets: FileTarget[], options: LintRunOptions):
       const edits: Edit[] = file.diagnostics.flatMap((d) => d.fix?.edits ?? []);
       const target = byDisplay.get(file.file);
       if (edits.length === 0 || !target) continue;
-      const report = await fixFile(target.absolute, file.format, edits, options.fixDryRun);
+      const report = await fixFile(target.absolute, file.format, edits, options.fixDryRun, options.limits.timeoutMs);
       if (!options.fixDryRun && report.applied.length && report.output) {
         // Lint what was written, so the output shows what is left to do.
         const [again] = await readFiles([{ display: file.file, absolute: report.output, explicit: true }], options.limits);

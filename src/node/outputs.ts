@@ -73,17 +73,13 @@ export async function writeOutput(run: LintRunResult, targets: FileTarget[], opt
       if (!source) throw new OutputError(`找不到 ${file.file} 的原文件。`);
       const output = path.resolve(options.outputFile);
       if (output === path.resolve(source.absolute)) throw new OutputError('-o 不能与输入文件相同：批注副本另存为新文件，原文件保持不变。');
-      const { AnnotateError, annotateWorkbook } = await import('../format/xlsx.js');
-      let annotated;
-      try {
-        annotated = annotateWorkbook(new Uint8Array(readFileSync(source.absolute)), file, locale);
-      } catch (error) {
-        if (error instanceof AnnotateError) throw new OutputError(error.message);
-        throw error;
-      }
+      // The user's workbook is parsed again to annotate it: in a locked worker with a time limit.
+      const { runInSandbox } = await import('./sandbox.js');
+      const annotated = await runInSandbox({ kind: 'annotate', bytes: new Uint8Array(readFileSync(source.absolute)), file, locale }, 60_000);
+      if (!annotated.ok) throw new OutputError(annotated.annotateError ? annotated.message : `无法生成批注副本：${annotated.message}`);
       write(output, annotated.bytes);
-      for (const note of annotated.notes) process.stderr.write(`${note}\n`);
-      process.stderr.write(`已写入批注副本 ${options.outputFile}：${annotated.comments} 个单元格加了批注，首页“问题清单”列出全部 ${file.diagnostics.length} 个问题。\n`);
+      for (const note of annotated.notes ?? []) process.stderr.write(`${note}\n`);
+      process.stderr.write(`已写入批注副本 ${options.outputFile}：${annotated.comments ?? 0} 个单元格加了批注，首页“问题清单”列出全部 ${file.diagnostics.length} 个问题。\n`);
       return;
     }
     default: {

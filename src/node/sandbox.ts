@@ -1,0 +1,21 @@
+import { Worker } from 'node:worker_threads';
+import type { SandboxJob, SandboxResult } from './sandbox-worker.js';
+
+/** Runs a sandbox job in a fresh locked-down worker with a time limit; the worker never outlives it. */
+export function runInSandbox(job: SandboxJob, timeoutMs: number): Promise<SandboxResult> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./sandbox-worker.js', import.meta.url), { workerData: job });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ ok: false, message: `处理超时：${timeoutMs / 1000} 秒内未完成，已中止` });
+    }, timeoutMs);
+    const done = (result: SandboxResult) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    };
+    worker.once('message', done);
+    worker.once('error', (error) => done({ ok: false, message: error.message }));
+    worker.once('exit', (code) => done({ ok: false, message: `工作线程意外退出（${code}）` }));
+  });
+}
