@@ -175,7 +175,20 @@ function stripTrailingNotes(text: string): string {
  * labels come one character per line), without the ★ core marker (F3), `指标1：` (F7, F8), list
  * numbering, bracketed notes such as （必填）/（50分）/（亩）, and trailing punctuation.
  */
+const cleanNames = new Map<string, string>();
+
 export function cleanName(text: string): string {
+  // Called by many rules on the same names: clean each text once.
+  let clean = cleanNames.get(text);
+  if (clean === undefined) {
+    clean = cleanNameUncached(text);
+    if (cleanNames.size > CACHE_LIMIT) cleanNames.clear();
+    cleanNames.set(text, clean);
+  }
+  return clean;
+}
+
+function cleanNameUncached(text: string): string {
   return foldWidth(text)
     .replace(/\s+/gu, '')
     .replace(/^[★☆*]+/u, '')

@@ -10,15 +10,14 @@ import type { Operator } from '../model/declaration.js';
  * NFKC would also rewrite ㎡ → m2, ① → 1 and ™ → TM, which changes what the form says.
  */
 export function foldWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  // One regex pass, and none at all for the usual text: building the result character by character
+  // made megabyte cells (hostile files) spend seconds in the garbage collector.
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
 
 /** Where an operator word stands relative to the figure: `不少于30` vs `30以上`. */
 export type OperatorPosition = 'prefix' | 'suffix';
