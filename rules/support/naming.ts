@@ -445,7 +445,18 @@ export interface GoalFigure {
 }
 
 /** Figures with units in the goals: 力争2024年招商引资到位资金同比增长25% → 25 %. Years, ordinals and quoted numbers are not figures. */
+const goalFiguresCache = new WeakMap<Declaration, WeakMap<Lexicon, GoalFigure[]>>();
+
+/** Cached per declaration and lexicon: rules ask once per indicator. */
 export function goalFigures(declaration: Declaration, lexicon: Lexicon): GoalFigure[] {
+  let byLexicon = goalFiguresCache.get(declaration);
+  if (!byLexicon) goalFiguresCache.set(declaration, (byLexicon = new WeakMap()));
+  let figures = byLexicon.get(lexicon);
+  if (!figures) byLexicon.set(lexicon, (figures = findGoalFigures(declaration, lexicon)));
+  return figures;
+}
+
+function findGoalFigures(declaration: Declaration, lexicon: Lexicon): GoalFigure[] {
   const out: GoalFigure[] = [];
   const fields: [TextField | undefined, SourceLabel][] = [
     [declaration.goals.overall, 'overall'],
@@ -526,12 +537,25 @@ export function benefitCue(text: string, lexicon: Lexicon): { kind: Level2Kind; 
  * 招商引资到位资金同比增长率 ≥25% (经济效益). Only clauses with a 效益 cue and one figure; targets a row
  * of the form already measures (its name has the cue) are left out.
  */
+const benefitTargetsCache = new WeakMap<Declaration, WeakMap<Lexicon, GoalTarget[]>>();
+
+/** Cached per declaration: several rules ask, once per indicator. */
 export function goalBenefitTargets(declaration: Declaration, lexicon: Lexicon): GoalTarget[] {
+  let byLexicon = benefitTargetsCache.get(declaration);
+  if (!byLexicon) benefitTargetsCache.set(declaration, (byLexicon = new WeakMap()));
+  let targets = byLexicon.get(lexicon);
+  if (!targets) byLexicon.set(lexicon, (targets = findGoalBenefitTargets(declaration, lexicon)));
+  return targets;
+}
+
+function findGoalBenefitTargets(declaration: Declaration, lexicon: Lexicon): GoalTarget[] {
   const figures = goalFigures(declaration, lexicon);
   const out: GoalTarget[] = [];
   const names = declaration.indicators.map((i) => nameOf(i));
+  const perClause = new Map<string, number>();
+  for (const f of figures) perClause.set(`${f.label}\u0000${f.clause}`, (perClause.get(`${f.label}\u0000${f.clause}`) ?? 0) + 1);
   for (const f of figures) {
-    if (figures.filter((g) => g.clause === f.clause && g.label === f.label).length > 1) continue; // 400户…500元: which figure is the target?
+    if (perClause.get(`${f.label}\u0000${f.clause}`)! > 1) continue; // 400户…500元: which figure is the target?
     const cue = benefitCue(f.clause, lexicon);
     if (!cue) continue;
     if (names.some((n) => n.includes(cue.match.matched))) continue;

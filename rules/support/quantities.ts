@@ -201,9 +201,17 @@ export function objectOfName(name: string): string {
   return core.length >= 2 ? core : clean;
 }
 
-/** Length of the longest common substring (names and clauses are short: quadratic is fine). */
+/**
+ * Names and clauses are short, so both comparisons below are quadratic; a hostile cell is not, so
+ * each side is cut to this many characters first (a megabyte cell would otherwise take hours).
+ */
+const MAX_COMPARED = 400;
+
+/** Length of the longest common substring (of the first MAX_COMPARED characters of each). */
 export function commonRun(a: string, b: string): number {
   if (!a || !b) return 0;
+  if (a.length > MAX_COMPARED) a = a.slice(0, MAX_COMPARED);
+  if (b.length > MAX_COMPARED) b = b.slice(0, MAX_COMPARED);
   let best = 0;
   let previous = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
@@ -219,10 +227,19 @@ export function commonRun(a: string, b: string): number {
   return best;
 }
 
-/** 1 for equal strings, 0 for nothing in common (edit distance over the longer length). */
+/**
+ * 1 for equal strings, 0 for nothing in common (edit distance over the longer length). Exact from
+ * 0.5 up, which is all callers ask about; below that it may return the cheaper upper bound.
+ */
 export function similarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+  if (longest === 0) return 1;
+  // Paragraph-length text is never "the same" as a name, and its distance would cost n × m.
+  if (longest > MAX_COMPARED) return 0;
+  // The distance is at least the difference in length: when that already decides, skip it.
+  const bound = 1 - Math.abs(a.length - b.length) / longest;
+  if (bound < 0.5) return bound;
+  return 1 - distance(a, b) / longest;
 }
 
 /**

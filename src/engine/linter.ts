@@ -42,6 +42,18 @@ function checkEdits(ruleId: string, edits: unknown, what: string): Edit[] {
   return edits as Edit[];
 }
 
+/** Longest cell text a message quotes in full; the finding's location points at the whole cell. */
+const MAX_QUOTE = 120;
+
+/** Messages quote cell text: a paragraph-long cell is quoted by its start, not pasted whole. */
+function shortenQuotes(data: Record<string, string | number>): Record<string, string | number> {
+  let out: Record<string, string | number> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'string' && value.length > MAX_QUOTE) (out ??= { ...data })[key] = `${value.slice(0, MAX_QUOTE - 1)}…`;
+  }
+  return out ?? data;
+}
+
 function makeContext(
   enabled: EnabledRule,
   settings: LintSettings,
@@ -56,7 +68,7 @@ function makeContext(
   const render = (messageId: string, data: Record<string, string | number> | undefined): string => {
     const template = meta.messages[messageId];
     if (!template) throw new RuleContractError(meta.id, `报告了未声明的 messageId “${messageId}”`);
-    return fillPlaceholders(template[settings.locale] ?? template.zh, data);
+    return fillPlaceholders(template[settings.locale] ?? template.zh, data && shortenQuotes(data));
   };
   return {
     id: meta.id,

@@ -1,3 +1,4 @@
+import type { ReadProblem } from './problem.js';
 /**
  * Grid: the one shape that knows a workbook was read. Plain, structured-cloneable data so it can
  * cross a worker boundary; rules and locate never see SheetJS.
@@ -33,4 +34,6 @@ export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods' | 'csv' | 'et';
 export interface Grid {
   format: WorkbookFormat;
   sheets: GridSheet[];
+  /** What reading noticed but survived (a CSV in two encodings): reported beside the content's problems. */
+  warnings?: ReadProblem[];
 }

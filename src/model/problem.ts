@@ -16,12 +16,16 @@ export type ReadProblemCode =
   | 'corrupt-archive'
   | 'zip-bomb'
   | 'too-many-cells'
+  | 'too-many-rows'
+  | 'too-many-columns'
   | 'parse-timeout'
   | 'parse-failed'
   | 'text-encoding'
   | 'structured-syntax'
   | 'structured-schema'
   // the content (not fatal)
+  | 'mixed-encoding'
+  | 'cell-truncated'
   | 'no-indicator-table'
   | 'self-evaluation-form'
   | 'sheet-skipped';

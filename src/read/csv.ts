@@ -1,37 +1,114 @@
+import { encodeCol } from '../model/cell.js';
 import type { GridCell, GridSheet } from '../model/grid.js';
 import type { ReadProblem } from '../model/problem.js';
-import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { CellTruncations, DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 
 /**
  * Text files (CSV, JSON, YAML) are decoded and parsed here, never by SheetJS: its CSV reader turns
- * `100%` into 1 and reformats dates, and Chinese CSV files are as often GBK as UTF-8.
+ * `100%` into 1 and reformats dates, and Chinese CSV files are as often GBK as UTF-8. A file that
+ * is UTF-8 in some lines and GBK in others (pasted together from two sources) is decoded line by
+ * line and a `mixed-encoding` warning is pushed onto `warnings`.
  */
-export function decodeText(bytes: Uint8Array): string | ReadProblem {
+export function decodeText(bytes: Uint8Array, warnings?: ReadProblem[]): string | ReadProblem {
   const [b0, b1, b2] = bytes;
-  try {
-    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return strict('utf-8', bytes.subarray(3));
-    if (b0 === 0xff && b1 === 0xfe) return strict('utf-16le', bytes.subarray(2));
-    if (b0 === 0xfe && b1 === 0xff) return strict('utf-16be', bytes.subarray(2));
-    const utf16 = utf16WithoutBom(bytes);
-    if (utf16) return strict(utf16, bytes);
-    if (bytes.includes(0)) return { code: 'text-encoding', fatal: true };
-  } catch {
-    return { code: 'text-encoding', fatal: true };
-  }
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return strictOrProblem('utf-8', bytes.subarray(3));
+  if (b0 === 0xff && b1 === 0xfe) return strictOrProblem('utf-16le', bytes.subarray(2));
+  if (b0 === 0xfe && b1 === 0xff) return strictOrProblem('utf-16be', bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return strictOrProblem(utf16, bytes);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return encodingProblem(lineAt(bytes, nul));
   try {
     return strict('utf-8', bytes);
   } catch {
-    // Not UTF-8: Chinese Excel and WPS save "CSV" in the ANSI code page, i.e. GBK (a subset of GB18030).
-    try {
-      return strict('gb18030', bytes);
-    } catch {
-      return { code: 'text-encoding', fatal: true };
-    }
+    // Not UTF-8 as a whole: Chinese Excel and WPS save "CSV" in the ANSI code page, GBK (a subset of GB18030).
+    return decodeByLine(bytes, warnings);
   }
 }
 
 function strict(encoding: string, bytes: Uint8Array): string {
   return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+}
+
+function strictOrProblem(encoding: string, bytes: Uint8Array): string | ReadProblem {
+  try {
+    return strict(encoding, bytes);
+  } catch {
+    const lenient = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+    const bad = lenient.indexOf('\uFFFD');
+    return encodingProblem(bad < 0 ? 1 : lenient.slice(0, bad).split('\n').length);
+  }
+}
+
+function encodingProblem(line: number): ReadProblem {
+  return { code: 'text-encoding', fatal: true, data: { line } };
+}
+
+/** 1-based line of a byte offset in ASCII-compatible text. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
+/**
+ * Each line as UTF-8 when it is valid UTF-8 made of characters forms are written in, otherwise as
+ * GB18030. The character check matters: a short GBK line can be valid UTF-8 by accident, and then
+ * it reads as Latin, Cyrillic or rare CJK extension characters, never as common Chinese text.
+ */
+function decodeByLine(bytes: Uint8Array, warnings?: ReadProblem[]): string | ReadProblem {
+  const utf8Lines: number[] = [];
+  const gbkLines: number[] = [];
+  const parts: string[] = [];
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const gbk = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+  for (let start = 0, line = 1; start < bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline + 1;
+    const chunk = bytes.subarray(start, end);
+    start = end;
+    let text: string | undefined;
+    if (chunk.every((b) => b < 0x80)) {
+      parts.push(utf8.decode(chunk));
+      continue;
+    }
+    try {
+      text = utf8.decode(chunk);
+      if (!COMMON_TEXT.test(text)) text = undefined;
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined) {
+      utf8Lines.push(line);
+    } else {
+      try {
+        text = gbk.decode(chunk);
+      } catch {
+        return encodingProblem(line);
+      }
+      gbkLines.push(line);
+    }
+    parts.push(text);
+  }
+  if (utf8Lines.length && gbkLines.length) {
+    warnings?.push({ code: 'mixed-encoding', fatal: false, data: { utf8: lineRanges(utf8Lines), gbk: lineRanges(gbkLines) } });
+  }
+  return parts.join('');
+}
+
+/** ASCII plus the characters Chinese forms use: ×°·¥, punctuation, letterlike and math symbols, CJK, full-width forms. */
+const COMMON_TEXT = /^[\u0000-\u007f\u00a5\u00a7\u00b0-\u00b3\u00b7\u00d7\u00f7\u2000-\u22ff\u2460-\u24ff\u2500-\u25ff\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*$/;
+
+/** [1,2,3,7,9,10] → "1–3、7、9–10" */
+function lineRanges(lines: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+    out.push(i === j ? String(lines[i]) : `${lines[i]}–${lines[j]}`);
+    i = j + 1;
+  }
+  return out.length > 6 ? `${out.slice(0, 6).join('、')} 等` : out.join('、');
 }
 
 /** UTF-16 without a BOM shows as NUL bytes in every other position of ASCII text. */
@@ -55,13 +132,14 @@ type Delimiter = (typeof DELIMITERS)[number];
 
 /**
  * RFC 4180 CSV into one sheet, every cell kept exactly as written (no number or date parsing).
- * One pass over the text with no regular expressions, so hostile input costs linear time; rows and
- * columns beyond the limits are dropped, and more non-empty cells than `maxCells` is a problem.
+ * One pass over the text with no regular expressions, so hostile input costs linear time; content
+ * past the row or column limit, or more non-empty cells than `maxCells`, is a problem for the file.
  */
 export function csvToGrid(
   text: string,
   sheetName: string,
   limits: Pick<ReadLimits, 'maxRows' | 'maxColumns' | 'maxCells'> = DEFAULT_LIMITS,
+  warnings?: ReadProblem[],
 ): GridSheet | ReadProblem {
   let pos = 0;
   let delimiter: Delimiter;
@@ -78,19 +156,27 @@ export function csvToGrid(
   const rows: (GridCell | null)[][] = [];
   let row: (GridCell | null)[] = [];
   let cells = 0;
+  let rowCount = 0;
+  const truncations = new CellTruncations(sheetName);
+  let past: ReadProblem | undefined;
   const n = text.length;
   const pushField = (value: string) => {
-    if (row.length >= limits.maxColumns) return;
-    row.push(value === '' ? null : { t: value });
+    if (row.length >= limits.maxColumns) {
+      if (value !== '') past ??= { code: 'too-many-columns', fatal: true, data: { sheet: sheetName, column: encodeCol(row.length), limit: limits.maxColumns } };
+      return;
+    }
+    row.push(value === '' ? null : { t: truncations.cut(value, () => `${encodeCol(row.length)}${rowCount + 1}`) });
     if (value !== '') cells++;
   };
   const endRow = () => {
     while (row.length && row[row.length - 1] === null) row.pop();
-    rows.push(row);
+    if (rowCount < limits.maxRows) rows.push(row);
+    else if (row.length > 0) past ??= { code: 'too-many-rows', fatal: true, data: { sheet: sheetName, row: rowCount + 1, limit: limits.maxRows } };
+    rowCount++;
     row = [];
   };
 
-  while (pos < n && rows.length < limits.maxRows) {
+  while (pos < n) {
     let value: string;
     if (text.charCodeAt(pos) === 0x22) {
       // Quoted field: "" is a quote; delimiters and line breaks are literal until the closing quote.
@@ -129,12 +215,14 @@ export function csvToGrid(
     if (text.charCodeAt(pos) === 0x0d) pos++;
     if (text.charCodeAt(pos) === 0x0a) pos++;
     endRow();
-    if (cells > limits.maxCells) {
-      return { code: 'too-many-cells', fatal: true, data: { sheet: sheetName, cells, limit: limits.maxCells } };
-    }
+    if (past) return past;
+    if (cells > limits.maxCells) return { code: 'too-many-cells', fatal: true, data: { sheet: sheetName, limit: limits.maxCells } };
   }
   if (row.length) endRow();
+  if (past) return past;
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
+  const cut = truncations.warning();
+  if (cut) warnings?.push(cut);
   return { name: sheetName, rows, merges: [] };
 }
 

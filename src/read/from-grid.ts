@@ -9,5 +9,5 @@ import { locateDeclarations } from '../locate/forms.js';
 export function declarationsFromGrid(grid: Grid, fileName: string): FileReadResult {
   const { declarations, problems } = locateDeclarations(grid);
   for (const decl of declarations) decl.source = { file: fileName, format: grid.format, ...decl.source };
-  return { file: fileName, format: grid.format, declarations, problems };
+  return { file: fileName, format: grid.format, declarations, problems: grid.warnings?.length ? [...grid.warnings, ...problems] : problems };
 }

@@ -1,8 +1,9 @@
 import * as XLSX from 'xlsx';
+import { encodeCol } from '../model/cell.js';
 import type { Grid, GridCell, GridMerge, GridSheet, WorkbookFormat } from '../model/grid.js';
 import type { ReadProblem } from '../model/problem.js';
 import { csvToGrid, decodeText } from './csv.js';
-import { formatBytes, type ReadLimits } from './limits.js';
+import { CellTruncations, formatBytes, type ReadLimits } from './limits.js';
 import { classifyZipEntries, extensionLabel, sniff } from './sniff.js';
 import { inspectZip } from './zip.js';
 
@@ -22,7 +23,8 @@ export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits
       cellFormula: false,
       cellNF: true,
       cellDates: false,
-      sheetRows: limits.maxRows,
+      // One row past the limit, to tell a sheet that reaches it from one that goes beyond.
+      sheetRows: limits.maxRows + 1,
       bookVBA: false,
       bookDeps: false,
       bookFiles: false,
@@ -33,15 +35,20 @@ export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits
   }
 
   const sheets: GridSheet[] = [];
+  const warnings: ReadProblem[] = [];
   const meta = workbook.Workbook?.Sheets ?? [];
   for (const [index, name] of workbook.SheetNames.entries()) {
-    const worksheet = workbook.Sheets[name];
-    const sheet = worksheet ? convertSheet(name, worksheet, limits) : { name, rows: [], merges: [] };
+    // Own-property lookup: a sheet called "__proto__" must not read Object.prototype.
+    const worksheet = Object.prototype.hasOwnProperty.call(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
+    const truncations = new CellTruncations(name);
+    const sheet = worksheet ? convertSheet(name, worksheet, limits, truncations) : { name, rows: [], merges: [] };
     if ('code' in sheet) return sheet;
     if (meta[index]?.Hidden) sheet.hidden = true;
     sheets.push(sheet);
+    const cut = truncations.warning();
+    if (cut) warnings.push(cut);
   }
-  return { format, sheets };
+  return { format, sheets, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**
@@ -56,8 +63,10 @@ function sheetjsView(bytes: Uint8Array): Uint8Array {
   return view;
 }
 
-function convertSheet(name: string, worksheet: XLSX.WorkSheet, limits: ReadLimits): GridSheet | ReadProblem {
+function convertSheet(name: string, worksheet: XLSX.WorkSheet, limits: ReadLimits, truncations: CellTruncations): GridSheet | ReadProblem {
   const data: (XLSX.CellObject | undefined)[][] = worksheet['!data'] ?? [];
+  const beyond = contentBeyondLimits(name, data, limits);
+  if (beyond) return beyond;
   const rows: (GridCell | null)[][] = [];
   let cells = 0;
   for (let r = 0; r < data.length && r < limits.maxRows; r++) {
@@ -66,14 +75,15 @@ function convertSheet(name: string, worksheet: XLSX.WorkSheet, limits: ReadLimit
     const width = Math.min(source.length, limits.maxColumns);
     for (let c = 0; c < width; c++) {
       const cell = convertCell(source[c]);
+      if (cell) {
+        cell.t = truncations.cut(cell.t, () => `${encodeCol(c)}${r + 1}`);
+        cells++;
+      }
       row.push(cell);
-      if (cell) cells++;
     }
     while (row.length && row[row.length - 1] === null) row.pop();
     rows.push(row);
-    if (cells > limits.maxCells) {
-      return { code: 'too-many-cells', fatal: true, data: { sheet: name, cells, limit: limits.maxCells } };
-    }
+    if (cells > limits.maxCells) return { code: 'too-many-cells', fatal: true, data: { sheet: name, limit: limits.maxCells } };
   }
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
 
@@ -83,6 +93,27 @@ function convertSheet(name: string, worksheet: XLSX.WorkSheet, limits: ReadLimit
     merges.push({ r0: m.s.r, c0: m.s.c, r1: Math.min(m.e.r, limits.maxRows - 1), c1: Math.min(m.e.c, limits.maxColumns - 1) });
   }
   return { name, rows, merges };
+}
+
+/**
+ * Content past the row or column limit makes the whole file a problem rather than quietly cutting
+ * the sheet: a form read in part would be linted as if the rest did not exist. Empty but formatted
+ * cells out there (a sheet "used" to XFD1048576) are common and do not count.
+ */
+function contentBeyondLimits(name: string, data: (XLSX.CellObject | undefined)[][], limits: ReadLimits): ReadProblem | undefined {
+  for (let r = limits.maxRows; r < data.length; r++) {
+    if (data[r]?.some((cell) => convertCell(cell) !== null)) {
+      return { code: 'too-many-rows', fatal: true, data: { sheet: name, row: r + 1, limit: limits.maxRows } };
+    }
+  }
+  for (let r = 0; r < data.length && r < limits.maxRows; r++) {
+    const row = data[r];
+    if (!row || row.length <= limits.maxColumns) continue;
+    for (let c = limits.maxColumns; c < row.length; c++) {
+      if (convertCell(row[c]) !== null) return { code: 'too-many-columns', fatal: true, data: { sheet: name, column: encodeCol(c), limit: limits.maxColumns } };
+    }
+  }
+  return undefined;
 }
 
 function convertCell(cell: XLSX.CellObject | undefined): GridCell | null {
@@ -125,10 +156,12 @@ export function gridFromBytes(bytes: Uint8Array, fileName: string, limits: ReadL
     return { problem: { code: 'unsupported-format', fatal: true, data: { ext: extensionLabel(fileName) } } };
   }
   if (format === 'csv') {
-    const text = decodeText(bytes);
+    const warnings: ReadProblem[] = [];
+    const text = decodeText(bytes, warnings);
     if (typeof text !== 'string') return { problem: text };
-    const sheet = csvToGrid(text, baseName(fileName), limits);
-    return 'code' in sheet ? { problem: sheet } : { grid: { format: 'csv', sheets: [sheet] } };
+    const sheet = csvToGrid(text, baseName(fileName), limits, warnings);
+    if ('code' in sheet) return { problem: sheet };
+    return { grid: { format: 'csv', sheets: [sheet], ...(warnings.length ? { warnings } : {}) } };
   }
   let workbookBytes = bytes;
   if (sniffed.container === 'zip') {

@@ -1,3 +1,5 @@
+import type { ReadProblem } from '../model/problem.js';
+
 /**
  * Caps that keep a hostile or broken file from exhausting memory or time. Files come from other
  * units, so every reader checks these before (sizes) or while (cells, rows) it parses.
@@ -18,6 +20,29 @@ export interface ReadLimits {
 }
 
 const MiB = 1024 * 1024;
+
+/**
+ * Excel's own limit on the text of one cell. Longer text can only come from another tool (or an
+ * attack); it is cut here as Excel would cut it, so no rule ever compares megabyte strings.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/** Counts cut cells per sheet and reports them as one warning. */
+export class CellTruncations {
+  private count = 0;
+  private first = '';
+  constructor(private readonly sheet: string) {}
+
+  cut(text: string, a1: () => string): string {
+    if (text.length <= MAX_CELL_CHARS) return text;
+    if (this.count++ === 0) this.first = a1();
+    return text.slice(0, MAX_CELL_CHARS);
+  }
+
+  warning(): ReadProblem | undefined {
+    return this.count ? { code: 'cell-truncated', fatal: false, data: { sheet: this.sheet, cell: this.first, count: this.count } } : undefined;
+  }
+}
 
 /**
  * A real declaration workbook is tens of KB to a few MB with a few hundred rows, so these leave a
