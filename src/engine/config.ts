@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
+import { LIMIT_SETTINGS, LIMIT_SETTING_KEYS, type LimitSettings } from '../read/limits.js';
 import type { Severity } from '../model/diagnostic.js';
 import { ajvReason } from '../text/data-text.js';
 import { matchesGlob } from '../text/glob.js';
@@ -37,6 +38,8 @@ export interface ConfigData {
   overrides?: ConfigOverride[];
   /** Path of a suppressions file, relative to this config. */
   suppressions?: string;
+  /** Reading limits (MB, seconds, counts); only the config file itself sets them, not its extends. */
+  limits?: LimitSettings;
 }
 
 /** One config in an extends chain, with the folder its relative paths and globs are read from. */
@@ -135,10 +138,29 @@ export function buildConfigSchema(registry: RuleRegistry, lexiconSchema: Record<
         },
       },
       suppressions: { type: 'string', minLength: 1, description: '忽略清单文件路径（相对于本配置文件）' },
+      limits: limitsSchema(),
     },
     // Once, referenced twice: the lexicon schema carries its own $id, which may appear only once.
     definitions: { lexicon: lexiconSchema },
   };
+}
+
+/** The `limits` key: each limit with its unit and default, for editors and for validation. */
+function limitsSchema(): Record<string, unknown> {
+  const words: Record<keyof LimitSettings, string> = {
+    maxFileSize: '单个文件大小上限（MB）',
+    maxUnpackedSize: '工作簿解压后大小上限（MB）',
+    maxRows: '每个工作表读取的行数上限',
+    maxColumns: '每个工作表读取的列数上限',
+    maxCells: '每个工作表非空单元格数上限',
+    timeout: '单个文件读取时限（秒）',
+  };
+  const properties: Record<string, unknown> = {};
+  for (const key of LIMIT_SETTING_KEYS) {
+    const spec = LIMIT_SETTINGS[key];
+    properties[key] = { type: spec.integer ? 'integer' : 'number', exclusiveMinimum: 0, default: spec.byDefault, description: `${words[key]}，默认 ${spec.byDefault}` };
+  }
+  return { type: 'object', additionalProperties: false, properties, description: '读取上限：超过上限的文件报错（退出码 2）并跳过，其余文件照常检查' };
 }
 
 function describePath(instancePath: string, error: ErrorObject): string {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { LimitSettings } from '../read/limits.js';
 import type { Locale } from '../i18n/read-messages.js';
 
 /**
@@ -25,12 +26,10 @@ const COMMANDER_ZH: Record<string, string> = {
   'commander.excessArguments': '参数过多',
 };
 
-interface ReadCliOptions {
+interface ReadCliOptions extends LimitSettings {
   format: string;
   locale: Locale;
   outputFile?: string;
-  maxFileSize?: number;
-  timeout?: number;
 }
 
 function positiveNumber(value: string): number {
@@ -57,6 +56,12 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function positiveCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`“${value}” 不是正整数 / not a positive integer`);
+  return n;
+}
+
 function nonNegativeInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`“${value}” 不是非负整数 / not a non-negative integer`);
@@ -68,8 +73,12 @@ function addReadOptions(cmd: Command, formats: string[], defaultFormat: string):
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(formats).default(defaultFormat))
     .addOption(new Option('--locale <locale>', '界面语言 / language').choices(['zh', 'en']).default('zh'))
     .option('-o, --output-file <path>', '把结果写入文件 / write the output to a file')
-    .addOption(new Option('--max-file-size <MB>', '单个文件大小上限（MB） / largest file to read, in MB').argParser(positiveNumber))
-    .addOption(new Option('--timeout <seconds>', '单个文件解析时限（秒） / time limit per file, in seconds').argParser(positiveNumber));
+    .addOption(new Option('--max-file-size <MB>', '单个文件大小上限（MB，默认 50） / largest file to read, in MB').argParser(positiveNumber))
+    .addOption(new Option('--max-unpacked-size <MB>', '工作簿解压后大小上限（MB，默认 200） / largest unpacked workbook, in MB').argParser(positiveNumber))
+    .addOption(new Option('--max-rows <n>', '每个工作表的行数上限（默认 200000） / rows per sheet').argParser(positiveCount))
+    .addOption(new Option('--max-columns <n>', '每个工作表的列数上限（默认 1024） / columns per sheet').argParser(positiveCount))
+    .addOption(new Option('--max-cells <n>', '每个工作表的非空单元格上限（默认 2000000） / non-empty cells per sheet').argParser(positiveCount))
+    .addOption(new Option('--timeout <seconds>', '单个文件读取时限（秒，默认 20） / time limit per file, in seconds').argParser(positiveNumber));
 }
 
 async function run(paths: string[], opts: ReadCliOptions, mode: 'lint' | 'inspect'): Promise<number> {

@@ -90,7 +90,7 @@ export function initConfig(dir: string, format: 'json' | 'yaml', locale: Locale)
 export async function printConfig(file: string, configFile: string | undefined): Promise<number> {
   try {
     const absolute = path.resolve(file);
-    const source = configFile ? path.resolve(configFile) : findConfigFile(path.dirname(absolute));
+    const source = configFile ? path.resolve(configFile) : findConfigFile(process.cwd());
     const context = await loadConfigContext(source);
     const config = configFor(context, absolute);
     const enabled = enableRules(config, context.registry);

@@ -19,29 +19,7 @@ import { parseDataText } from '../text/data-text.js';
 import { builtinRegistry } from '../../rules/index.js';
 import { lexiconAdditionsRef } from '../../rules/lexicon/schema.js';
 
-export const CONFIG_FILE_NAMES = ['jxlint.config.json', 'jxlint.config.yaml', 'jxlint.config.yml'];
-
-/** The config governing one folder: the nearest jxlint.config.* or package.json with a "jxlint" key, walking up. */
-export function findConfigFile(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { jxlint?: unknown }).jxlint !== undefined) return pkg;
-      } catch {
-        // an unreadable package.json is not ours to report
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { CONFIG_FILE_NAMES, findConfigFile } from './config-files.js';
 
 /** Reads a config (or suppressions) file as data; syntax errors name the file, line and column. */
 export function readDataFile(file: string, what = '配置文件'): unknown {

@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { globToRegExp } from '../text/glob.js';
+import { isConfigFileName } from './config-files.js';
 
 export const SUPPORTED_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods', '.csv', '.json', '.yaml', '.yml'];
 
@@ -16,6 +17,8 @@ export interface Expansion {
   files: FileTarget[];
   /** Paths that do not exist and globs that matched nothing: reported as file-not-found. */
   missing: string[];
+  /** Config and suppressions files met inside the input folders: not used (they may come with the forms). */
+  foreignConfigs: string[];
 }
 
 const isSupported = (name: string) => SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
@@ -24,7 +27,7 @@ const isNoise = (name: string) => name.startsWith('~$') || name.startsWith('.');
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '__MACOSX']);
 
 /** Walks a directory for supported files; follows symlinks once (a loop is visited once, not forever). */
-function walk(dir: string, visit: (file: string) => void, seen: Set<string>): void {
+function walk(dir: string, visit: (file: string) => void, seen: Set<string>, configs?: (file: string) => void): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -43,6 +46,7 @@ function walk(dir: string, visit: (file: string) => void, seen: Set<string>): vo
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (isNoise(entry.name)) continue;
+    if (configs && isConfigFileName(entry.name)) configs(full);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -54,7 +58,7 @@ function walk(dir: string, visit: (file: string) => void, seen: Set<string>): vo
         continue; // dangling link
       }
     }
-    if (isDir && !SKIPPED_DIRS.has(entry.name)) walk(full, visit, seen);
+    if (isDir && !SKIPPED_DIRS.has(entry.name)) walk(full, visit, seen, configs);
     else if (isFile && isSupported(entry.name)) visit(full);
   }
 }
@@ -63,6 +67,12 @@ function walk(dir: string, visit: (file: string) => void, seen: Set<string>): vo
 export function expandInputs(inputs: string[], cwd: string): Expansion {
   const files: FileTarget[] = [];
   const missing: string[] = [];
+  const foreign = new Set<string>();
+  // The working folder and those above it are where the run's config comes from; anything deeper is the forms'.
+  const noteConfig = (file: string) => {
+    const rel = path.relative(path.dirname(file), cwd);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) foreign.add(file);
+  };
   const added = new Set<string>();
   const add = (absolute: string, explicit: boolean) => {
     if (added.has(absolute)) return;
@@ -81,7 +91,7 @@ export function expandInputs(inputs: string[], cwd: string): Expansion {
       const before = files.length;
       walk(base, (file) => {
         if (pattern.test(file.split(path.sep).join('/'))) add(file, false);
-      }, new Set());
+      }, new Set(), noteConfig);
       if (files.length === before) missing.push(input);
       continue;
     }
@@ -92,8 +102,8 @@ export function expandInputs(inputs: string[], cwd: string): Expansion {
       missing.push(input);
       continue;
     }
-    if (st.isDirectory()) walk(absolute, (file) => add(file, false), new Set());
+    if (st.isDirectory()) walk(absolute, (file) => add(file, false), new Set(), noteConfig);
     else add(absolute, true);
   }
-  return { files, missing };
+  return { files, missing, foreignConfigs: [...foreign].map((f) => path.relative(cwd, f) || f) };
 }

@@ -5,18 +5,17 @@ import { ConfigError, RuleContractError } from '../engine/errors.js';
 import type { Locale } from '../i18n/read-messages.js';
 import { ui } from '../i18n/ui.js';
 import type { LintRunResult } from '../model/result.js';
-import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
+import type { LimitSettings } from '../read/limits.js';
+import { findConfigFile, limitsForRun } from './config-files.js';
 import { expandInputs } from './files.js';
 import { progressReporter } from './progress.js';
 import { lintFiles } from './lint-run.js';
 import { OutputError, writeOutput, type OutputFormat } from './outputs.js';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends LimitSettings {
   format: string;
   locale: Locale;
   outputFile?: string;
-  maxFileSize?: number;
-  timeout?: number;
   config?: string;
   rule?: string[];
   maxWarnings?: number;
@@ -38,14 +37,6 @@ export function parseRuleFlags(flags: string[] = []): RuleOverride[] {
   });
 }
 
-export function limitsFrom(options: { maxFileSize?: number; timeout?: number }): ReadLimits {
-  return {
-    ...DEFAULT_LIMITS,
-    ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
-    ...(options.timeout ? { timeoutMs: Math.round(options.timeout * 1000) } : {}),
-  };
-}
-
 function fixLines(run: LintRunResult, dryRun: boolean): string[] {
   const lines: string[] = [];
   for (const file of run.files) {
@@ -63,15 +54,17 @@ export async function runLint(inputs: string[], options: LintCommandOptions): Pr
   const { locale } = options;
   try {
     const cliRules = parseRuleFlags(options.rule);
-    const { files, missing } = expandInputs(inputs, process.cwd());
+    const { files, missing, foreignConfigs } = expandInputs(inputs, process.cwd());
     if (files.length === 0 && missing.length === 0) {
       process.stderr.write(ui(locale, 'noFiles', { paths: inputs.join(' ') }) + '\n');
       return 2;
     }
+    for (const file of foreignConfigs) process.stderr.write(`jxlint：${ui(locale, 'foreignConfig', { file })}\n`);
+    const configFile = options.config ? path.resolve(options.config) : findConfigFile(process.cwd());
     const run = await lintFiles(files, {
-      limits: limitsFrom(options),
+      limits: await limitsForRun(options, configFile),
       locale,
-      ...(options.config ? { configFile: options.config } : {}),
+      ...(configFile ? { configFile } : {}),
       cliRules,
       ...(options.suppressions ? { suppressionsFile: options.suppressions } : {}),
       fix: options.fix ?? false,

@@ -12,12 +12,13 @@ import type { ReadLimits } from '../read/limits.js';
 import { mergeLexicon } from '../../rules/lexicon/match.js';
 import { defaultLexicon } from '../../rules/lexicon/data.generated.js';
 import type { Lexicon } from '../../rules/lexicon/types.js';
-import { configFor, findConfigFile, loadConfigContext, readDataFile, type ConfigContext } from './config-loader.js';
+import { configFor, loadConfigContext, readDataFile, type ConfigContext } from './config-loader.js';
+import { SUPPRESSION_FILE_NAMES } from './config-files.js';
 
 export interface LintRunOptions {
   limits: ReadLimits;
   locale: Locale;
-  /** --config: one config file for every input instead of looking one up per folder. */
+  /** The run's config file (--config, or the one found from the working folder up); none: jxlint:recommended. */
   configFile?: string;
   cliRules: RuleOverride[];
   suppressionsFile?: string;
@@ -29,22 +30,20 @@ export interface LintRunOptions {
   progress?: ((done: number, file: string) => void) & { end(): void };
 }
 
-const SUPPRESSION_FILE_NAMES = ['jxlint.suppressions.yaml', 'jxlint.suppressions.yml', 'jxlint.suppressions.json'];
 
 /** Config contexts, lexicons and suppressions are loaded once per config file, not once per form. */
 class ConfigCache {
   private contexts = new Map<string, Promise<ConfigContext>>();
   private lexicons = new Map<string, Lexicon>();
-  constructor(private readonly forced?: string) {}
+  constructor(private readonly configFile?: string) {}
 
   async contextsLoaded(): Promise<ConfigContext[]> {
     return Promise.all([...this.contexts.values()].map((p) => p.catch(() => undefined))).then((all) => all.filter((c): c is ConfigContext => c !== undefined));
   }
 
   async forFile(file: string): Promise<{ context: ConfigContext; config: ResolvedConfig; lexicon: Lexicon }> {
-    const configFile = this.forced ?? findConfigFile(path.dirname(file));
-    const key = configFile ?? '';
-    if (!this.contexts.has(key)) this.contexts.set(key, loadConfigContext(configFile));
+    const key = this.configFile ?? '';
+    if (!this.contexts.has(key)) this.contexts.set(key, loadConfigContext(this.configFile));
     const context = await this.contexts.get(key)!;
     const config = configFor(context, file);
     const lexiconKey = `${key}\u0000${JSON.stringify(config.lexicon)}`;

@@ -4,18 +4,18 @@ import { formatReadProblem } from '../i18n/read-messages.js';
 import { ui } from '../i18n/ui.js';
 import type { FileReadResult } from '../model/result.js';
 import { isUnreadable } from '../model/result.js';
-import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
+import { ConfigError } from '../engine/errors.js';
+import type { LimitSettings, ReadLimits } from '../read/limits.js';
+import { findConfigFile, limitsForRun } from './config-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { expandInputs } from './files.js';
 import { readFiles } from './read-files.js';
 
-export interface RunOptions {
+export interface RunOptions extends LimitSettings {
   mode: 'lint' | 'inspect';
   format: string;
   locale: Locale;
   outputFile?: string;
-  maxFileSize?: number;
-  timeout?: number;
 }
 
 function toJson(results: FileReadResult[], locale: Locale): string {
@@ -29,11 +29,14 @@ function toJson(results: FileReadResult[], locale: Locale): string {
 /** Reads the files the user named and prints what was read; exit 2 when any could not be read. */
 export async function runRead(inputs: string[], options: RunOptions): Promise<number> {
   const { locale } = options;
-  const limits: ReadLimits = {
-    ...DEFAULT_LIMITS,
-    ...(options.maxFileSize ? { maxFileBytes: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
-    ...(options.timeout ? { timeoutMs: Math.round(options.timeout * 1000) } : {}),
-  };
+  let limits: ReadLimits;
+  try {
+    limits = await limitsForRun(options, findConfigFile(process.cwd()));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`jxlint：${error.message}\n`);
+    return 2;
+  }
   const { files, missing } = expandInputs(inputs, process.cwd());
   const results: FileReadResult[] = missing.map((input) => ({
     file: input,

@@ -69,3 +69,61 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(1)} ${units[unit]}`;
 }
+
+/**
+ * Limits as people write them, in a config's `limits` key or on the command line: sizes in MB,
+ * time in seconds. Kept apart from ReadLimits (bytes, ms), which is what the readers use.
+ */
+export interface LimitSettings {
+  maxFileSize?: number;
+  maxUnpackedSize?: number;
+  maxRows?: number;
+  maxColumns?: number;
+  maxCells?: number;
+  timeout?: number;
+}
+
+export const LIMIT_SETTING_KEYS = ['maxFileSize', 'maxUnpackedSize', 'maxRows', 'maxColumns', 'maxCells', 'timeout'] as const;
+
+/** The settings each limit is read from, for messages and docs: key → [unit, default in that unit, integer?]. */
+export const LIMIT_SETTINGS: Readonly<Record<keyof LimitSettings, { unit: 'MB' | 's' | ''; byDefault: number; integer: boolean }>> = {
+  maxFileSize: { unit: 'MB', byDefault: DEFAULT_LIMITS.maxFileBytes / MiB, integer: false },
+  maxUnpackedSize: { unit: 'MB', byDefault: DEFAULT_LIMITS.maxUncompressedBytes / MiB, integer: false },
+  maxRows: { unit: '', byDefault: DEFAULT_LIMITS.maxRows, integer: true },
+  maxColumns: { unit: '', byDefault: DEFAULT_LIMITS.maxColumns, integer: true },
+  maxCells: { unit: '', byDefault: DEFAULT_LIMITS.maxCells, integer: true },
+  timeout: { unit: 's', byDefault: DEFAULT_LIMITS.timeoutMs / 1000, integer: false },
+};
+
+/** Later settings win over earlier ones; what none sets keeps its default. */
+export function resolveLimits(...layers: (LimitSettings | undefined)[]): ReadLimits {
+  const merged: LimitSettings = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const key of LIMIT_SETTING_KEYS) if (layer[key] !== undefined) merged[key] = layer[key];
+  }
+  return {
+    maxFileBytes: merged.maxFileSize !== undefined ? Math.round(merged.maxFileSize * MiB) : DEFAULT_LIMITS.maxFileBytes,
+    maxUncompressedBytes: merged.maxUnpackedSize !== undefined ? Math.round(merged.maxUnpackedSize * MiB) : DEFAULT_LIMITS.maxUncompressedBytes,
+    maxRows: merged.maxRows ?? DEFAULT_LIMITS.maxRows,
+    maxColumns: merged.maxColumns ?? DEFAULT_LIMITS.maxColumns,
+    maxCells: merged.maxCells ?? DEFAULT_LIMITS.maxCells,
+    timeoutMs: merged.timeout !== undefined ? Math.round(merged.timeout * 1000) : DEFAULT_LIMITS.timeoutMs,
+  };
+}
+
+/** Checks a config's `limits` value; returns the reason it is wrong (Chinese, with the key) or the settings. */
+export function checkLimitSettings(value: unknown): LimitSettings | { error: string } {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'limits 应为对象，如 { "maxRows": 500000 }' };
+  const out: LimitSettings = {};
+  for (const [key, v] of Object.entries(value)) {
+    const spec = (LIMIT_SETTINGS as Record<string, (typeof LIMIT_SETTINGS)[keyof LimitSettings] | undefined>)[key];
+    if (!Object.prototype.hasOwnProperty.call(LIMIT_SETTINGS, key) || !spec) return { error: `limits 不允许有属性“${key}”，可用的有 ${LIMIT_SETTING_KEYS.join('、')}` };
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || (spec.integer && !Number.isInteger(v))) {
+      return { error: `limits.${key} 应为${spec.integer ? '正整数' : '正数'}${spec.unit ? `（单位 ${spec.unit}）` : ''}` };
+    }
+    out[key as keyof LimitSettings] = v;
+  }
+  return out;
+}

@@ -69,7 +69,9 @@ describe('hostile cell text', () => {
     expect(prefixed.some((d) => d.message.includes('<script>alert(1)</script>'))).toBe(true);
     expect(prefixed.some((d) => d.fix!.edits[0]!.before.includes('\n::warning file='))).toBe(true);
     expect(file.suppressed).toHaveLength(1);
-    expect(file.diagnostics.some((d) => d.message.length > 1_000_000)).toBe(true);
+    // A megabyte cell is quoted by its first characters, never pasted whole into a message.
+    expect(Math.max(...file.diagnostics.map((d) => d.message.length))).toBeLessThan(2_000);
+    expect(file.diagnostics.some((d) => d.message.includes(`${'长'.repeat(100)}…`))).toBe(true);
   });
 
   it('SARIF: valid, every message and edit read back exactly, file and sheet names encoded', () => {
@@ -132,9 +134,9 @@ describe('hostile cell text', () => {
     expect(forged).toContain('“指标4：合格率%0A::warning file=x.xlsx,title=t::f…”');
     expect(lines.find((l) => l.includes('%250A::error::forged %2525'))).toBeDefined();
     expect(annotations).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
-    // The megabyte name is cut, saying how long it was.
+    // The megabyte name is cut: messages quote its start only.
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(8_000);
-    expect(annotations).toContain('…（已截断，共 ');
+    expect(annotations).toContain(`${'长'.repeat(100)}…`);
     // The file property cannot end early: its `,` and `:` are encoded.
     expect(lines[0]).toMatch(/^::\w+ file=forms\/恶意 <表>&"#1%25%2C%3A\.xlsx,title=/);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
 import type { GridSheet } from '../../src/model/grid.js';
+import type { ReadProblem } from '../../src/model/problem.js';
 import { csvToGrid, decodeText } from '../../src/read/csv.js';
 import { DEFAULT_LIMITS } from '../../src/read/limits.js';
 import { concat, enc } from './samples.js';
@@ -34,9 +35,21 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array(Buffer.from('name,value\r\nspeed,100\r\n', 'utf16le')))).toBe('name,value\r\nspeed,100\r\n');
   });
 
+  it('decodes a file pasted together from UTF-8 and GBK line by line, and says which lines are which', () => {
+    const warnings: ReadProblem[] = [];
+    const bytes = concat([enc('项目名称,吐鲁番参展\r\n一级指标,指标值\r\n'), gbk('产出指标,≥150平方米\r\n效益指标,≥90%\r\n'), enc('满意度指标,≥95%\r\n')]);
+    expect(decodeText(bytes, warnings)).toBe('项目名称,吐鲁番参展\r\n一级指标,指标值\r\n产出指标,≥150平方米\r\n效益指标,≥90%\r\n满意度指标,≥95%\r\n');
+    expect(warnings).toEqual([{ code: 'mixed-encoding', fatal: false, data: { utf8: '1–2、5', gbk: '3–4' } }]);
+    // A GBK file is GBK throughout: no warning, even where a short line happens to be valid UTF-8.
+    const plain: ReadProblem[] = [];
+    expect(decodeText(gbk(sample), plain)).toBe(sample);
+    expect(plain).toEqual([]);
+  });
+
   it('reports bytes that are neither UTF-8 nor GB18030', () => {
-    expect(decodeText(new Uint8Array([0x61, 0xff, 0xff, 0x62]))).toEqual({ code: 'text-encoding', fatal: true });
-    expect(decodeText(new Uint8Array([0x61, 0x00, 0x62, 0x63, 0x00, 0x00, 0x01, 0x02]))).toEqual({ code: 'text-encoding', fatal: true });
+    expect(decodeText(new Uint8Array([0x61, 0xff, 0xff, 0x62]))).toEqual({ code: 'text-encoding', fatal: true, data: { line: 1 } });
+    expect(decodeText(new Uint8Array([0x61, 0x0a, 0x62, 0x63, 0x00, 0x00, 0x01, 0x02]))).toEqual({ code: 'text-encoding', fatal: true, data: { line: 2 } });
+    expect(decodeText(new Uint8Array([...enc('a,b\n项目,1\n'), 0x0a, 0xff, 0x2c]))).toEqual({ code: 'text-encoding', fatal: true, data: { line: 4 } });
   });
 });
 
@@ -68,15 +81,25 @@ describe('csvToGrid', () => {
     expect(texts(csvToGrid('sep=;\r\na,b;c\n', 's'))).toEqual([['a,b', 'c']]);
   });
 
-  it('honours the row and column limits, and reports too many cells', () => {
+  it('content past the row or column limit is a problem for the file; empty cells out there are not', () => {
     const text = 'a,b,c,d\n'.repeat(10);
-    const limited = texts(csvToGrid(text, 's', { ...DEFAULT_LIMITS, maxRows: 3, maxColumns: 2 }));
-    expect(limited).toEqual([['a', 'b'], ['a', 'b'], ['a', 'b']]);
+    expect(csvToGrid(text, 's', { ...DEFAULT_LIMITS, maxRows: 3 })).toEqual({ code: 'too-many-rows', fatal: true, data: { sheet: 's', row: 4, limit: 3 } });
+    expect(csvToGrid(text, 's', { ...DEFAULT_LIMITS, maxColumns: 2 })).toEqual({ code: 'too-many-columns', fatal: true, data: { sheet: 's', column: 'C', limit: 2 } });
+    // Trailing delimiters and blank lines past the limits are what spreadsheet exports leave behind.
+    expect(texts(csvToGrid('a,b,,,\nc,d,,\n\n\n,,,\n', 's', { ...DEFAULT_LIMITS, maxRows: 2, maxColumns: 2 }))).toEqual([['a', 'b'], ['c', 'd']]);
     expect(csvToGrid(text, 'big', { ...DEFAULT_LIMITS, maxCells: 20 })).toMatchObject({
       code: 'too-many-cells',
       fatal: true,
       data: { sheet: 'big', limit: 20 },
     });
+  });
+
+  it("cuts cells at Excel's 32 767 characters and says which and how many", () => {
+    const long = '长'.repeat(40_000);
+    const warnings: ReadProblem[] = [];
+    const sheet = csvToGrid(`名称,值\n${long},${long}\n`, 's', DEFAULT_LIMITS, warnings) as GridSheet;
+    expect(sheet.rows[1]!.map((c) => c!.t.length)).toEqual([32_767, 32_767]);
+    expect(warnings).toEqual([{ code: 'cell-truncated', fatal: false, data: { sheet: 's', cell: 'A2', count: 2 } }]);
   });
 
   it('runs in linear time on hostile input', () => {

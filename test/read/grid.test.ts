@@ -48,16 +48,18 @@ describe('workbookToGrid', () => {
     expect(g.sheets[0]!.rows).toEqual([[{ t: 'a' }, null, { t: 'c' }]]);
   });
 
-  it('reads only maxRows rows and maxColumns columns, and reports too many cells', () => {
+  it('content past the row or column limit, or too many cells, is a problem for the file', () => {
     const bytes = writeBook('xlsx', sampleWorkbook(50));
-    const small = grid(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxRows: 4, maxColumns: 2 })).sheets[0]!;
-    expect(small.rows).toHaveLength(4);
-    expect(Math.max(...small.rows.map((r) => r.length))).toBe(2);
-    expect(small.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 1 }]);
+    const full = grid(workbookToGrid(bytes, 'xlsx', DEFAULT_LIMITS)).sheets[0]!;
+    const width = Math.max(...full.rows.map((r) => r.length));
+    expect(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxRows: 4 })).toEqual({ code: 'too-many-rows', fatal: true, data: { sheet: '申报表', row: 5, limit: 4 } });
+    expect(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxColumns: 2 })).toMatchObject({ code: 'too-many-columns', fatal: true, data: { sheet: '申报表', column: 'C', limit: 2 } });
+    // At exactly the sheet's size nothing is lost.
+    expect(grid(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxRows: full.rows.length, maxColumns: width })).sheets[0]).toEqual(full);
     expect(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxCells: 100 })).toEqual({
       code: 'too-many-cells',
       fatal: true,
-      data: { sheet: '申报表', cells: expect.any(Number), limit: 100 },
+      data: { sheet: '申报表', limit: 100 },
     });
   });
 
