@@ -28,9 +28,34 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
     } catch {
       // the temp file was never made
     }
+    if (error instanceof Error) (error as WriteFailure).target = target;
     throw error;
   }
   syncDirectory(dir);
+}
+
+/** What writeFileAtomic throws: the system error, with the file it was writing. */
+export type WriteFailure = NodeJS.ErrnoException & { target?: string };
+
+const WRITE_REASONS: Record<string, [zh: string, en: string]> = {
+  ENOENT: ['所在目录不存在', 'the folder does not exist'],
+  ENOTDIR: ['路径中有一段不是目录', 'part of the path is not a folder'],
+  EISDIR: ['这是一个目录', 'it is a folder'],
+  EACCES: ['没有写入权限', 'permission denied'],
+  EPERM: ['没有写入权限', 'permission denied'],
+  EROFS: ['磁盘是只读的', 'read-only file system'],
+  ENOSPC: ['磁盘空间不足', 'no space left on the disk'],
+  EDQUOT: ['磁盘配额已用完', 'disk quota exceeded'],
+  EFBIG: ['文件超过系统允许的大小', 'file too large for the system'],
+  EIO: ['磁盘读写出错', 'input/output error'],
+};
+
+/** Why a write failed, in words: "磁盘空间不足（ENOSPC）". */
+export function writeFailureReason(error: unknown, locale: 'zh' | 'en' = 'zh'): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words = code ? WRITE_REASONS[code] : undefined;
+  if (words) return locale === 'en' ? `${words[1]} (${code})` : `${words[0]}（${code}）`;
+  return code ?? (error instanceof Error ? error.message : String(error));
 }
 
 function existingRealPath(file: string): string | undefined {

@@ -7,6 +7,7 @@ import { ui } from '../i18n/ui.js';
 import type { LintRunResult } from '../model/result.js';
 import type { LimitSettings } from '../read/limits.js';
 import { findConfigFile, limitsForRun } from './config-files.js';
+import { writeFailureReason, type WriteFailure } from './atomic-write.js';
 import { expandInputs } from './files.js';
 import { progressReporter } from './progress.js';
 import { lintFiles } from './lint-run.js';
@@ -105,7 +106,8 @@ export async function runLint(inputs: string[], options: LintCommandOptions): Pr
     const code = (error as NodeJS.ErrnoException).code;
     if (code && /^E[A-Z]+$/.test(code)) {
       // --fix could not write a workbook: the original is intact (atomic write), say so.
-      process.stderr.write(`jxlint：写入文件失败（${code}）：${(error as Error).message}。原文件未改动。\n`);
+      const target = (error as WriteFailure).target;
+      process.stderr.write(`jxlint：无法写入${target ? ` ${path.relative(process.cwd(), target) || target}` : '文件'}：${writeFailureReason(error)}。原文件未改动，也没有留下不完整的文件。\n`);
       return 2;
     }
     throw error;

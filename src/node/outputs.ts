@@ -1,8 +1,8 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../i18n/read-messages.js';
 import type { LintRunResult } from '../model/result.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFailureReason, writeFileAtomic } from './atomic-write.js';
 import type { FileTarget } from './files.js';
 import { version } from './version.js';
 
@@ -27,7 +27,7 @@ function write(target: string | undefined, content: string | Uint8Array): void {
   try {
     writeFileAtomic(path.resolve(target), content);
   } catch (error) {
-    throw new OutputError(`无法写入输出文件 ${target}（${(error as NodeJS.ErrnoException).code ?? String(error)}）。`);
+    throw new OutputError(`无法写入输出文件 ${target}：${writeFailureReason(error)}。没有留下不完整的文件${existsSync(target) ? '，原有的同名文件保持不变' : ''}。`);
   }
 }
 

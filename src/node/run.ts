@@ -7,7 +7,7 @@ import { isUnreadable } from '../model/result.js';
 import { ConfigError } from '../engine/errors.js';
 import type { LimitSettings, ReadLimits } from '../read/limits.js';
 import { findConfigFile, limitsForRun } from './config-files.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFailureReason, writeFileAtomic } from './atomic-write.js';
 import { expandInputs } from './files.js';
 import { readFiles } from './read-files.js';
 
@@ -59,8 +59,7 @@ export async function runRead(inputs: string[], options: RunOptions): Promise<nu
     try {
       writeFileAtomic(path.resolve(options.outputFile), output);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`jxlint：无法写入输出文件 ${options.outputFile}（${reason}）。\n`);
+      process.stderr.write(`jxlint：无法写入输出文件 ${options.outputFile}：${writeFailureReason(error)}。\n`);
       return 2;
     }
   } else process.stdout.write(output);
