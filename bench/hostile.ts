@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHostileCorpus } from '../fixtures/build/hostile.js';
+import { lint } from '../src/engine/api.js';
+import { readDeclarations } from '../src/read/read.js';
+import { builtinRules } from '../rules/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'dist/src/node/cli.js');
@@ -52,4 +55,23 @@ const batch = measure(['.', '--jobs', '2']);
 console.log(`\nslowest file: ${slowest.input.file} ${slowest.seconds.toFixed(2)} s (wall, CLI start included)`);
 console.log(`peak memory, one file at a time: ${heaviest.rssMb.toFixed(0)} MB (${heaviest.input.file})`);
 console.log(`whole corpus as one batch (--jobs 2): ${batch.seconds.toFixed(2)} s, peak ${batch.rssMb.toFixed(0)} MB, ${batch.outcome}, exit ${batch.code}`);
+
+// In-process, rule by rule: the slowest rules on the files that read, so a rule that turns
+// quadratic on hostile text shows here before it hangs somebody's batch.
+const timings: { rule: string; file: string; ms: number }[] = [];
+const seed = readDeclarations(new Uint8Array(readFileSync(join(root, 'fixtures', 'seed-turpan-2024.xlsx'))), 'seed.xlsx');
+for (const rule of builtinRules) lint(seed.declarations, { config: { extends: [], rules: { [rule.meta.id]: 'warn' } } }); // warm: schemas compiled, code optimised
+for (const input of inputs) {
+  if (input.file === 'named-pipe.xlsx') continue;
+  const read = readDeclarations(new Uint8Array(readFileSync(join(dir, input.file))), input.file);
+  if (read.declarations.length === 0) continue;
+  for (const rule of builtinRules) {
+    const t = performance.now();
+    lint(read.declarations, { config: { extends: [], rules: { [rule.meta.id]: 'warn' } } });
+    timings.push({ rule: rule.meta.id, file: input.file, ms: performance.now() - t });
+  }
+}
+timings.sort((a, b) => b.ms - a.ms);
+console.log('\nslowest rule runs (in-process, one rule at a time, after a warm-up):');
+for (const t of timings.slice(0, 5)) console.log(`  ${t.ms.toFixed(0).padStart(6)} ms  ${t.rule.padEnd(36)} ${t.file}`);
 if (!keep) rmSync(dir, { recursive: true, force: true });

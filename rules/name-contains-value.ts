@@ -16,7 +16,9 @@ const UNIT_ALT = ALL_UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
  * A figure with a unit (and a sign before it, maybe): ≥90%, 120平米, 490元/平米. Compound units take
  * a second unit or one or two characters after the slash.
  */
-const FIGURE = new RegExp(`([≥≤><=≧≦]|不低于|不少于|不超过|不高于)?\\s*(\\d+(?:\\.\\d+)?)\\s*((?:${UNIT_ALT})(?:/(?:${UNIT_ALT}|[\\u4e00-\\u9fff]{1,2}))?)`, 'gu');
+// A match starts only where a number starts and takes the whole number, and spaces count only after
+// a sign: otherwise a run of 30 000 digits or spaces is tried from every position (quadratic).
+const FIGURE = new RegExp(`(?:([≥≤><=≧≦]|不低于|不少于|不超过|不高于)\\s*)?(?<![\\d.])(\\d+(?:\\.\\d+)?)(?!\\d)\\s*((?:${UNIT_ALT})(?:/(?:${UNIT_ALT}|[\\u4e00-\\u9fff]{1,2}))?)`, 'gu');
 /** A sign followed by a figure, with or without a unit: 完成率≥95. */
 const SIGNED = /([≥≤><=≧≦])\s*(\d+(?:\.\d+)?)/gu;
 

@@ -61,6 +61,17 @@ export function fillPlaceholders(template: string, data: Record<string, string |
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
+/** Why a file could not be opened: `file-unreadable` carries one of these keys (or a system error code). */
+const UNREADABLE_REASONS: Record<string, Record<Locale, string>> = {
+  directory: { zh: '这是一个目录，不是文件', en: 'it is a folder, not a file' },
+  'not-regular': { zh: '不是普通文件（命名管道、设备或套接字），读取可能永远等待', en: 'not a regular file (a pipe, device or socket); reading it could wait forever' },
+  permission: { zh: '没有读取权限', en: 'permission denied' },
+  'link-loop': { zh: '符号链接循环', en: 'a symbolic link loop' },
+};
+
 export function formatReadProblem(problem: ReadProblem, locale: Locale = 'zh'): string {
-  return fillPlaceholders(readMessages[locale][problem.code], problem.data);
+  let data = problem.data;
+  const reason = problem.code === 'file-unreadable' && typeof data?.reason === 'string' ? UNREADABLE_REASONS[data.reason] : undefined;
+  if (reason) data = { ...data, reason: reason[locale] };
+  return fillPlaceholders(readMessages[locale][problem.code], data);
 }

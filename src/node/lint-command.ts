@@ -38,14 +38,15 @@ export function parseRuleFlags(flags: string[] = []): RuleOverride[] {
   });
 }
 
-function fixLines(run: LintRunResult, dryRun: boolean): string[] {
+function fixLines(run: LintRunResult, dryRun: boolean, locale: Locale): string[] {
+  const en = locale === 'en';
   const lines: string[] = [];
   for (const file of run.files) {
     const report = file.fixes;
     if (!report) continue;
     for (const e of report.applied) lines.push(`${file.file}  ${e.sheet}!${e.a1}: ${e.before} → ${e.after}`);
-    for (const s of report.skipped) lines.push(`${file.file}  ${s.edit.sheet}!${s.edit.a1}: 未修改（${s.reason}）`);
-    if (!dryRun && report.output) lines.push(`${file.file}  已写入 ${report.output}（${report.applied.length} 处修改）`);
+    for (const s of report.skipped) lines.push(`${file.file}  ${s.edit.sheet}!${s.edit.a1}: ${en ? `not changed (${s.reason})` : `未修改（${s.reason}）`}`);
+    if (!dryRun && report.output) lines.push(`${file.file}  ${en ? `wrote ${report.output} (${report.applied.length} changes)` : `已写入 ${report.output}（${report.applied.length} 处修改）`}`);
   }
   return lines;
 }
@@ -78,7 +79,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions): Pr
     }
 
     if (options.fix || options.fixDryRun) {
-      const lines = fixLines(run, options.fixDryRun ?? false);
+      const lines = fixLines(run, options.fixDryRun ?? false, locale);
       if (lines.length) process.stderr.write(lines.join('\n') + '\n');
     }
     try {
@@ -94,7 +95,7 @@ export async function runLint(inputs: string[], options: LintCommandOptions): Pr
     const warnings = run.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'warning').length, 0);
     if (errors > 0) return 1;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-      process.stderr.write(`jxlint：警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。\n`);
+      process.stderr.write(locale === 'en' ? `jxlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n` : `jxlint：警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。\n`);
       return 1;
     }
     return 0;
@@ -107,7 +108,12 @@ export async function runLint(inputs: string[], options: LintCommandOptions): Pr
     if (code && /^E[A-Z]+$/.test(code)) {
       // --fix could not write a workbook: the original is intact (atomic write), say so.
       const target = (error as WriteFailure).target;
-      process.stderr.write(`jxlint：无法写入${target ? ` ${path.relative(process.cwd(), target) || target}` : '文件'}：${writeFailureReason(error)}。原文件未改动，也没有留下不完整的文件。\n`);
+      const shown = target ? path.relative(process.cwd(), target) || target : undefined;
+      process.stderr.write(
+        locale === 'en'
+          ? `jxlint: cannot write ${shown ?? 'the file'}: ${writeFailureReason(error, 'en')}. The original is unchanged and no partial file was left.\n`
+          : `jxlint：无法写入${shown ? ` ${shown}` : '文件'}：${writeFailureReason(error)}。原文件未改动，也没有留下不完整的文件。\n`,
+      );
       return 2;
     }
     throw error;

@@ -161,8 +161,8 @@ export async function readFileBytes(
 ): Promise<{ bytes: Uint8Array } | { problem: ReadProblem }> {
   try {
     const stats = await stat(path);
-    if (stats.isDirectory()) return unreadable('这是一个目录，不是文件');
-    if (!stats.isFile()) return unreadable('不是普通文件');
+    if (stats.isDirectory()) return unreadable('directory');
+    if (!stats.isFile()) return unreadable('not-regular');
     if (stats.size > limits.maxFileBytes) return { problem: tooLarge(stats.size, limits) };
     const handle = await open(path, 'r');
     try {
@@ -181,9 +181,9 @@ export async function readFileBytes(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: { code: 'file-not-found', fatal: true, data: { path } } };
-    if (code === 'EACCES' || code === 'EPERM') return unreadable('没有读取权限');
-    if (code === 'EISDIR') return unreadable('这是一个目录，不是文件');
-    if (code === 'ELOOP') return unreadable('符号链接循环');
+    if (code === 'EACCES' || code === 'EPERM') return unreadable('permission');
+    if (code === 'EISDIR') return unreadable('directory');
+    if (code === 'ELOOP') return unreadable('link-loop');
     return unreadable(code ?? (error instanceof Error ? error.message : String(error)));
   }
 }
