@@ -17,7 +17,7 @@ const zh: Catalogue = {
   'too-many-cells': '工作表“{sheet}”的非空单元格超过 {limit} 个的上限，已跳过该文件。申报表通常只有几百个单元格；如确需读取，可用 --max-cells 或配置 limits.maxCells 调高上限。',
   'too-many-rows': '工作表“{sheet}”第 {row} 行仍有内容，超过 {limit} 行的上限，已跳过该文件。申报表通常只有几十到几百行；如确需读取，可用 --max-rows 或配置 limits.maxRows 调高上限。',
   'too-many-columns': '工作表“{sheet}”的 {column} 列仍有内容，超过 {limit} 列的上限，已跳过该文件。如确需读取，可用 --max-columns 或配置 limits.maxColumns 调高上限。',
-  'parse-timeout': '读取超时：{seconds} 秒内未能解析完该文件，已中止。时限可用 --timeout 或配置 limits.timeout（秒）调整。',
+  'parse-timeout': '超时：{seconds} 秒内未能读取并检查完该文件，已中止。时限可用 --timeout 或配置 limits.timeout（秒）调整。',
   'parse-failed': '无法解析工作簿：{reason}。',
   'text-encoding': '文本文件编码无法识别：第 {line} 行的字节既不是 UTF-8 也不是 GB18030/GBK。请用 Excel 或 WPS 打开后另存为 UTF-8 CSV 或 .xlsx。',
   'structured-syntax': '{format} 文件语法错误：{reason}。',
@@ -26,6 +26,7 @@ const zh: Catalogue = {
   'self-evaluation-form': '“{sheet}”是绩效自评表（含实际完成值/得分列），不是绩效目标申报表；已按“{column}”列读取目标值。',
   'sheet-skipped': '工作表“{sheet}”已跳过：{reason}。',
   'cell-truncated': '工作表“{sheet}”{cell} 等 {count} 个单元格超过 Excel 每格 32767 个字符的上限，只检查了每格的前 32767 个字符（Excel 打开时同样会截断）。',
+  'text-truncated': '{path} 等 {count} 处文字超过 32767 个字符（Excel 每格的上限），只检查了每处的前 32767 个字符。',
   'mixed-encoding': '文件混用了两种编码：第 {utf8} 行是 UTF-8，第 {gbk} 行是 GBK/GB18030；已逐行识别，请核对这些行的文字。建议统一另存为 UTF-8。',
 };
 
@@ -42,7 +43,7 @@ const en: Catalogue = {
   'too-many-cells': 'Sheet "{sheet}" has more than {limit} non-empty cells; the file was skipped. Raise the limit with --max-cells or limits.maxCells.',
   'too-many-rows': 'Sheet "{sheet}" still has content in row {row}, past the {limit}-row limit; the file was skipped. Raise it with --max-rows or limits.maxRows.',
   'too-many-columns': 'Sheet "{sheet}" still has content in column {column}, past the {limit}-column limit; the file was skipped. Raise it with --max-columns or limits.maxColumns.',
-  'parse-timeout': 'Timed out: the file was not parsed within {seconds} s. The limit is --timeout or limits.timeout (seconds).',
+  'parse-timeout': 'Timed out: the file was not read and checked within {seconds} s. The limit is --timeout or limits.timeout (seconds).',
   'parse-failed': 'Cannot parse the workbook: {reason}.',
   'text-encoding': 'Cannot decode the text file: line {line} is neither UTF-8 nor GB18030/GBK. Save it again as UTF-8 CSV or .xlsx.',
   'structured-syntax': '{format} syntax error: {reason}.',
@@ -51,6 +52,7 @@ const en: Catalogue = {
   'self-evaluation-form': 'Sheet "{sheet}" is a self-evaluation table (绩效自评表), not a declaration form; targets were read from column "{column}".',
   'sheet-skipped': 'Sheet "{sheet}" skipped: {reason}.',
   'cell-truncated': 'Sheet "{sheet}": {count} cell(s), the first at {cell}, exceed Excel\'s 32,767-character cell limit; only the first 32,767 characters of each were checked (Excel truncates them too).',
+  'text-truncated': '{count} text(s), the first at {path}, exceed 32,767 characters (the most an Excel cell holds); only the first 32,767 characters of each were checked.',
   'mixed-encoding': 'The file mixes two encodings: line(s) {utf8} are UTF-8, line(s) {gbk} GBK/GB18030; each line was decoded on its own, check their text. Save it as UTF-8.',
 };
 

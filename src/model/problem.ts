@@ -26,6 +26,7 @@ export type ReadProblemCode =
   // the content (not fatal)
   | 'mixed-encoding'
   | 'cell-truncated'
+  | 'text-truncated'
   | 'no-indicator-table'
   | 'self-evaluation-form'
   | 'sheet-skipped';

@@ -15,7 +15,7 @@ export type ReadOrLinted = FileReadResult & { diagnostics?: Diagnostic[] };
 /** A JSON/YAML file met in a directory walk is a declaration file only if it says so. */
 function looksLikeDeclarations(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
-  return /jxlint|["']?(indicators|declarations)["']?\s*:/.test(head);
+  return /jxlint|declaration\.schema\.json|["']?(indicators|declarations)["']?\s*:|["']?kind["']?\s*:\s*["']?(declaration|self-evaluation)/.test(head);
 }
 
 /**

@@ -28,7 +28,7 @@ export function readDeclarations(bytes: Uint8Array, fileName: string, options: R
     if (typeof text !== 'string') return { file: fileName, format: kind.format, declarations: [], problems: [text] };
     const read = readStructured(text, kind.format, fileName);
     if ('problem' in read) return { file: fileName, format: kind.format, declarations: [], problems: [read.problem] };
-    return { file: fileName, format: kind.format, declarations: read.declarations, problems: [] };
+    return { file: fileName, format: kind.format, declarations: read.declarations, problems: read.warnings ?? [] };
   }
   const parsed = gridFromBytes(bytes, fileName, limits);
   if ('problem' in parsed) return { file: fileName, format: kind.format, declarations: [], problems: [parsed.problem] };

@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Declaration } from '../model/declaration.js';
 import type { ReadProblem } from '../model/problem.js';
 import { declarationSchema } from '../model/schema.js';
+import { MAX_CELL_CHARS } from './limits.js';
 import { ajvReason, parseDataText } from '../text/data-text.js';
 
 /**
@@ -12,7 +13,7 @@ export function readStructured(
   text: string,
   format: 'json' | 'yaml',
   fileName: string,
-): { declarations: Declaration[] } | { problem: ReadProblem } {
+): { declarations: Declaration[]; warnings?: ReadProblem[] } | { problem: ReadProblem } {
   const parsed = parseDataText(text, format);
   if ('error' in parsed) {
     const { format: name, line, column, detail } = parsed.error;
@@ -47,7 +48,33 @@ export function readStructured(
     declaration.source = { ...declaration.source, file: fileName, format, index };
     declarations.push(declaration);
   }
-  return { declarations };
+  const cut = cutLongTexts(declarations, prefix, Array.isArray(value) || prefix !== '');
+  return cut ? { declarations, warnings: [cut] } : { declarations };
+}
+
+/**
+ * Texts longer than a spreadsheet cell can hold are cut to MAX_CELL_CHARS, as the workbook readers
+ * cut cells, so no rule ever works on megabyte strings. Returns the warning naming the first one.
+ */
+function cutLongTexts(declarations: Declaration[], prefix: string, indexed: boolean): ReadProblem | undefined {
+  let count = 0;
+  let first = '';
+  const visit = (node: unknown, path: string): unknown => {
+    if (typeof node === 'string') {
+      if (node.length <= MAX_CELL_CHARS) return node;
+      if (count++ === 0) first = path || '/';
+      return node.slice(0, MAX_CELL_CHARS);
+    }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = visit(node[i], `${path}/${i}`);
+    } else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = visit(record[key], `${path}/${key}`);
+    }
+    return node;
+  };
+  declarations.forEach((d, i) => visit(d, indexed ? `${prefix}/${i}` : ''));
+  return count ? { code: 'text-truncated', fatal: false, data: { path: first, count } } : undefined;
 }
 
 let compiled: ValidateFunction | undefined;

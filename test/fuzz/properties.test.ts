@@ -6,6 +6,8 @@ import { locateDeclarations } from '../../src/locate/forms.js';
 import type { Grid, GridCell, GridMerge } from '../../src/model/grid.js';
 import { declarationSchema } from '../../src/model/schema.js';
 import { parseValue } from '../../src/locate/value.js';
+import { gridFromSpec, type FormSpec } from '../../src/engine/testing.js';
+import { encodeCol } from '../../src/model/cell.js';
 
 /**
  * Property tests with a fixed seed and a bounded count (CI-stable): random grids shaped like
@@ -137,6 +139,36 @@ describe('properties (fixed seed, bounded runs)', () => {
     );
     // The property must have been exercised, not passed vacuously.
     expect(applied).toBeGreaterThan(20);
+  });
+
+  it('random declarations (header, funds, goals, indicator rows) never make a rule throw; every fix describes its cell as it is', () => {
+    const goal = fc.array(fc.oneof(fc.constantFrom(...NAMES, ...VALUES, '组织', '完成', '不少于', '力争', '同比增长25%', '。', '；', '2024年', '参展企业'), fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join(''));
+    const amount = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.constantFrom('48.6', '3,498,000.00', '', '/', '待定', '100万元'));
+    const spec: fc.Arbitrary<FormSpec> = fc.record({
+      project: fc.record({ name: fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 20 })), attribute: fc.constantFrom('延续项目', '新增项目', '', '其他'), term: fc.constantFrom('1年', '3年', '', '2023-2025') }),
+      funds: fc.record({ unit: fc.constantFrom('万元' as const, '元' as const), total: amount, fiscal: amount, other: amount }),
+      goals: fc.record({ overall: goal, annual: goal }),
+      indicators: fc.array(fc.tuple(fc.constantFrom('', ...LEVELS), fc.constantFrom('', ...LEVELS), fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 16 })), fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 10 }))).map((row) => [...row]), { minLength: 1, maxLength: 20 }),
+    });
+    let edits = 0;
+    fc.assert(
+      fc.property(spec, fc.constantFrom('zh' as const, 'en' as const), (s, locale) => {
+        const grid = gridFromSpec(s);
+        const cells = new Map<string, string>();
+        grid.sheets[0]!.rows.forEach((row, r) => row.forEach((c, col) => c && cells.set(`${encodeCol(col)}${r + 1}`, c.t)));
+        const { declarations } = locateDeclarations(grid);
+        for (const d of lint(declarations, { config: { extends: 'jxlint:strict' }, locale })) {
+          expect(d.message.length).toBeGreaterThan(0);
+          for (const e of [...(d.fix?.edits ?? []), ...(d.suggestions ?? []).flatMap((x) => x.edits)]) {
+            if (e.before === '') continue;
+            expect(cells.get(e.a1), `${d.ruleId} ${e.a1}`).toBe(e.before);
+            edits++;
+          }
+        }
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+    expect(edits).toBeGreaterThan(50);
   });
 });
 

@@ -33,7 +33,10 @@ const CJK = /[\u4e00-\u9fff]/;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'jxlint-hostile-'));
-  inputs = writeHostileCorpus(dir, { real: readFileSync(join(root, 'fixtures', 'seed-turpan-2024.xlsx')) });
+  inputs = writeHostileCorpus(dir, {
+    real: readFileSync(join(root, 'fixtures', 'seed-turpan-2024.xlsx')),
+    declarationJson: readFileSync(join(root, 'fixtures', 'declaration.json'), 'utf8'),
+  });
 }, 180_000);
 
 afterAll(() => {
