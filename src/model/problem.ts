@@ -19,6 +19,7 @@ export type ReadProblemCode =
   | 'too-many-rows'
   | 'too-many-columns'
   | 'parse-timeout'
+  | 'out-of-memory'
   | 'parse-failed'
   | 'text-encoding'
   | 'structured-syntax'

@@ -16,7 +16,15 @@ export interface WorkbookReaderOptions {
   workerUrl?: URL;
   /** Node options for the workers (e.g. `--import` of a loader). */
   execArgv?: string[];
+  /** Heap a worker may use, in MB: a file that needs more stops with `out-of-memory`, not the run. */
+  maxHeapMb?: number;
 }
+
+/**
+ * A real form needs tens of MB; the million-row sheet of the hostile corpus about 300. Past this a
+ * file is hostile or absurd, and the worker stops before the machine starts swapping.
+ */
+export const WORKER_HEAP_MB = 2048;
 
 export interface WorkbookReader {
   /** Parse one file's bytes in a sandboxed worker; never rejects for a bad file, only when closed. */
@@ -51,13 +59,14 @@ export function createWorkbookReader(options: WorkbookReaderOptions = {}): Workb
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const size = Math.max(1, options.workers ?? 1);
   const workerUrl = options.workerUrl ?? new URL('./parse-worker.js', import.meta.url);
+  const heapMb = options.maxHeapMb ?? WORKER_HEAP_MB;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(workerUrl, { execArgv: options.execArgv }), ready: false };
+    const slot: Slot = { worker: new Worker(workerUrl, { execArgv: options.execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } }), ready: false };
     slot.worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
         slot.ready = true;
@@ -70,7 +79,7 @@ export function createWorkbookReader(options: WorkbookReaderOptions = {}): Workb
     });
     slot.worker.on('error', (error) => {
       retire(slot);
-      finish(slot, failed(error));
+      finish(slot, failed(error, heapMb));
     });
     slot.worker.on('exit', () => {
       retire(slot);
@@ -142,9 +151,9 @@ export function createWorkbookReader(options: WorkbookReaderOptions = {}): Workb
   };
 }
 
-function failed(error: Error & { code?: string }): GridResult {
-  const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '解析时内存不足' : error.message.split('\n')[0]!;
-  return { problem: { code: 'parse-failed', fatal: true, data: { reason } } };
+function failed(error: Error & { code?: string }, heapMb?: number): GridResult {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return { problem: { code: 'out-of-memory', fatal: true, data: { limit: heapMb ?? WORKER_HEAP_MB } } };
+  return { problem: { code: 'parse-failed', fatal: true, data: { reason: error.message.split('\n')[0]! } } };
 }
 
 function tooLarge(size: number, limits: Pick<ReadLimits, 'maxFileBytes'>): ReadProblem {

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
+import { WORKER_HEAP_MB } from './read-workbook.js';
 import type { SandboxJob, SandboxResult } from './sandbox-worker.js';
 
 /** Runs a sandbox job in a fresh locked-down worker with a time limit; the worker never outlives it. */
 export function runInSandbox(job: SandboxJob, timeoutMs: number): Promise<SandboxResult> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./sandbox-worker.js', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./sandbox-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const timer = setTimeout(() => {
       void worker.terminate();
       resolve({ ok: false, message: `处理超时：${timeoutMs / 1000} 秒内未完成，已中止` });
@@ -15,7 +16,9 @@ export function runInSandbox(job: SandboxJob, timeoutMs: number): Promise<Sandbo
       resolve(result);
     };
     worker.once('message', done);
-    worker.once('error', (error) => done({ ok: false, message: error.message }));
+    worker.once('error', (error: Error & { code?: string }) =>
+      done({ ok: false, message: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `所需内存超过上限（${WORKER_HEAP_MB} MB），已中止` : error.message }),
+    );
     worker.once('exit', (code) => done({ ok: false, message: `工作线程意外退出（${code}）` }));
   });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,6 +196,21 @@ describe('limits: configurable, each hit a message and exit 2 for that file only
   });
 });
 
+describe('memory', () => {
+  it('a file that needs more memory than a worker may use stops with out-of-memory; the worker is replaced', async () => {
+    const { createWorkbookReader } = await import('../../dist/src/node/read-workbook.js');
+    const reader = createWorkbookReader({ maxHeapMb: 48, limits: { maxRows: 2_000_000 } });
+    try {
+      const huge = await reader.read(new Uint8Array(readFileSync(join(dir, 'million-rows.xlsx'))), 'million-rows.xlsx');
+      expect(huge).toEqual({ problem: { code: 'out-of-memory', fatal: true, data: { limit: 48 } } });
+      const after = await reader.read(new Uint8Array(readFileSync(join(dir, 'formula-injection.xlsx'))), 'formula-injection.xlsx');
+      expect('grid' in after).toBe(true);
+    } finally {
+      await reader.close();
+    }
+  }, 60_000);
+});
+
 describe('configs that come with the forms', () => {
   it('a config or suppressions file inside an input folder is not used, and the user is told', () => {
     const ws = mkdtempSync(join(tmpdir(), 'jxlint-foreign-'));
@@ -279,6 +294,23 @@ describe('writing output and fixes', () => {
     const notADir = jxlint(['formula-injection.xlsx', '-f', 'json', '-o', join('formula-injection.csv', 'report.json')]);
     expect(notADir.code).toBe(2);
     expect(notADir.stderr).toContain('路径中有一段不是目录（ENOTDIR）');
+  });
+
+  // root writes anywhere, so permission errors can be seen only as another user.
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('a read-only folder: permission denied, in words, exit 2', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'jxlint-readonly-'));
+    cpSync(join(root, 'fixtures', 'vertical-banners-centred.xlsx'), join(ws, 'form.xlsx'));
+    chmodSync(ws, 0o555);
+    try {
+      const run = jxlint(['form.xlsx', '-f', 'html', '-o', 'report.html'], ws);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('没有写入权限（EACCES）');
+      const fix = jxlint(['form.xlsx', '--fix'], ws);
+      expect(fix.code).toBe(2);
+      expect(fix.stderr).toContain('原文件未改动');
+    } finally {
+      chmodSync(ws, 0o755);
+    }
   });
 
   it.skipIf(process.platform === 'win32')('a write that fails midway (file size limit) leaves the original form and an older report intact', () => {
