@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { enableRules, type ResolvedConfig, type RuleOverride } from '../engine/config.js';
 import { ConfigError } from '../engine/errors.js';
 import { lintDeclarations, type EnabledRule } from '../engine/linter.js';
@@ -88,6 +89,22 @@ function suppressionsFileFor(options: LintRunOptions, context: ConfigContext, co
   return SUPPRESSION_FILE_NAMES.map((n) => path.join(base, n)).find((f) => existsSync(f));
 }
 
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * Runs synchronous work on this thread with a time limit. Files linted here (a single form, JSON
+ * and YAML) get the same limit a worker's file gets: V8 stops the work when time is up, through
+ * vm's watchdog, which interrupts any code running under the call, not just the script's own.
+ */
+function withinTimeLimit<T>(work: () => T, timeoutMs: number): T | typeof TIMED_OUT {
+  try {
+    return new vm.Script('work()').runInNewContext({ work }, { timeout: timeoutMs }) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return TIMED_OUT;
+    throw error;
+  }
+}
+
 /**
  * The engine side of a run: config per file, lint, suppressions. Loaded by lint-run.ts only after
  * the parse workers have started, so its imports (rules, lexicon, ajv) load while they parse.
@@ -143,7 +160,12 @@ export class LintSession {
     if (read.declarations.length === 0) return linted;
     const { options } = this;
     const { context, config, lexicon, rules } = await this.rulesFor(absolute);
-    const diagnostics = fromWorker ?? lintDeclarations(read.declarations, { rules, lexicon, profile: config.profile, locale: options.locale, file: read.file });
+    let diagnostics = fromWorker;
+    if (!diagnostics) {
+      const found = withinTimeLimit(() => lintDeclarations(read.declarations, { rules, lexicon, profile: config.profile, locale: options.locale, file: read.file }), options.limits.timeoutMs);
+      if (found === TIMED_OUT) return { ...linted, declarations: [], problems: [...read.problems, { code: 'parse-timeout', fatal: true, data: { seconds: options.limits.timeoutMs / 1000 } }] };
+      diagnostics = found;
+    }
     const suppressionsFile = suppressionsFileFor(options, context, config);
     if (!suppressionsFile) return { ...linted, diagnostics };
     const set = loadSuppressions(suppressionsFile, this.suppressionSets);

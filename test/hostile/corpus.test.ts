@@ -186,6 +186,26 @@ describe('limits: configurable, each hit a message and exit 2 for that file only
     expect(en.stdout).toContain('past the 200000-row limit');
   });
 
+  it('the time limit covers linting too: a rule that never returns stops its file, alone or in a batch', () => {
+    const ws = workspace({ plugins: ['./hang.mjs'], rules: { 'hang/forever': 'warn' }, limits: { timeout: 1 } });
+    cpSync(join(root, 'fixtures', 'declaration.json'), join(ws, 'declaration.json'));
+    writeFileSync(
+      join(ws, 'hang.mjs'),
+      `export default { name: 'hang', rules: [{ meta: { id: 'forever', category: 'budget', defaultSeverity: 'warning', recommended: false,
+        docs: { description: { zh: '死循环', en: 'loops' } }, messages: { m: { zh: 'x', en: 'x' } } },
+        create() { return { indicator() { for (;;) {} } }; } }] };`,
+    );
+    // One form: linted on the main thread, under vm's watchdog.
+    const one = jxlint(['seed.xlsx', '-f', 'json'], ws);
+    expect(one.signal).toBeNull();
+    expect(one.code).toBe(2);
+    expect((JSON.parse(one.stdout) as { files: JsonFile[] }).files[0]!.problems).toContainEqual(expect.objectContaining({ code: 'parse-timeout', message: expect.stringContaining('1 秒内未能读取并检查完') }));
+    // A batch: workbooks in the workers (their clock), JSON on the main thread.
+    const batch = jxlint(['seed.xlsx', 'other.xlsx', 'declaration.json', '-f', 'json'], ws);
+    expect(batch.code).toBe(2);
+    for (const file of (JSON.parse(batch.stdout) as { files: JsonFile[] }).files) expect(file.problems.map((p) => p.code), file.file).toContain('parse-timeout');
+  });
+
   it('a bad limits value is a config error with the key, exit 2, before anything is read', () => {
     const run = jxlint(['seed.xlsx'], workspace({ limits: { maxRows: -1 } }));
     expect(run.code).toBe(2);
