@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'dist/src/node/cli.js');
 const keep = process.argv[2];
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'jxlint-hostile-bench-'));
-const inputs = writeHostileCorpus(dir, { real: readFileSync(join(root, 'fixtures', 'seed-turpan-2024.xlsx')), declarationJson: readFileSync(join(root, 'fixtures', 'declaration.json'), 'utf8') });
+const inputs = writeHostileCorpus(dir, { real: readFileSync(join(root, 'fixtures', 'seed-turpan-2024.xlsx')), xls: readFileSync(join(root, 'fixtures', 'legacy-2016-long-annual.xls')), declarationJson: readFileSync(join(root, 'fixtures', 'declaration.json'), 'utf8') });
 
 // Reports the process's peak RSS (worker threads share it) when the CLI exits: VmHWM on Linux,
 // since ru_maxrss survives fork + exec and would report this (larger) process's peak instead.

@@ -35,6 +35,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'jxlint-hostile-'));
   inputs = writeHostileCorpus(dir, {
     real: readFileSync(join(root, 'fixtures', 'seed-turpan-2024.xlsx')),
+    xls: readFileSync(join(root, 'fixtures', 'legacy-2016-long-annual.xls')),
     declarationJson: readFileSync(join(root, 'fixtures', 'declaration.json'), 'utf8'),
   });
 }, 180_000);
