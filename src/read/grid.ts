@@ -13,9 +13,41 @@ import { inspectZip } from './zip.js';
  * package parts, since nothing downstream reads them; number formats kept for `z`.
  */
 export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits: ReadLimits): Grid | ReadProblem {
-  let workbook: XLSX.WorkBook;
+  // One row past the limit, to tell a sheet that reaches it from one that goes beyond.
+  const workbook = parseWorkbook(bytes, limits.maxRows + 1);
+  if ('code' in workbook) return workbook;
+
+  const sheets: GridSheet[] = [];
+  const warnings: ReadProblem[] = [];
+  const cutShort: string[] = [];
+  const meta = workbook.Workbook?.Sheets ?? [];
+  for (const [index, name] of workbook.SheetNames.entries()) {
+    const worksheet = sheetNamed(workbook, name);
+    const truncations = new CellTruncations(name);
+    const sheet = worksheet ? convertSheet(name, worksheet, limits, truncations) : { name, rows: [], merges: [] };
+    if ('code' in sheet) return sheet;
+    if (meta[index]?.Hidden) sheet.hidden = true;
+    sheets.push(sheet);
+    const cut = truncations.warning();
+    if (cut) warnings.push(cut);
+    if (worksheet && lastRowOf(worksheet['!fullref']) >= limits.maxRows) cutShort.push(name);
+  }
+  // Rows may be sparse: a sheet cut at the limit with an empty row there can still hold content
+  // further down. Its full extent says so; only then is the workbook read again, uncut.
+  if (cutShort.length) {
+    const full = parseWorkbook(bytes, undefined);
+    if ('code' in full) return full;
+    for (const name of cutShort) {
+      const beyond = contentBeyondLimits(name, sheetNamed(full, name)?.['!data'] ?? [], limits);
+      if (beyond) return beyond;
+    }
+  }
+  return { format, sheets, ...(warnings.length ? { warnings } : {}) };
+}
+
+function parseWorkbook(bytes: Uint8Array, sheetRows: number | undefined): XLSX.WorkBook | ReadProblem {
   try {
-    workbook = XLSX.read(sheetjsView(bytes), {
+    return XLSX.read(sheetjsView(bytes), {
       type: 'array',
       dense: true,
       cellHTML: false,
@@ -23,8 +55,7 @@ export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits
       cellFormula: false,
       cellNF: true,
       cellDates: false,
-      // One row past the limit, to tell a sheet that reaches it from one that goes beyond.
-      sheetRows: limits.maxRows + 1,
+      ...(sheetRows ? { sheetRows } : {}),
       bookVBA: false,
       bookDeps: false,
       bookFiles: false,
@@ -33,22 +64,16 @@ export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits
   } catch (error) {
     return problemFromError(error);
   }
+}
 
-  const sheets: GridSheet[] = [];
-  const warnings: ReadProblem[] = [];
-  const meta = workbook.Workbook?.Sheets ?? [];
-  for (const [index, name] of workbook.SheetNames.entries()) {
-    // Own-property lookup: a sheet called "__proto__" must not read Object.prototype.
-    const worksheet = Object.prototype.hasOwnProperty.call(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
-    const truncations = new CellTruncations(name);
-    const sheet = worksheet ? convertSheet(name, worksheet, limits, truncations) : { name, rows: [], merges: [] };
-    if ('code' in sheet) return sheet;
-    if (meta[index]?.Hidden) sheet.hidden = true;
-    sheets.push(sheet);
-    const cut = truncations.warning();
-    if (cut) warnings.push(cut);
-  }
-  return { format, sheets, ...(warnings.length ? { warnings } : {}) };
+/** Own-property lookup: a sheet called "__proto__" must not read Object.prototype. */
+function sheetNamed(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  return Object.prototype.hasOwnProperty.call(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
+}
+
+/** 0-based last row of a range such as "A1:XFD1048576"; -1 without one. */
+function lastRowOf(ref: string | undefined): number {
+  return ref ? XLSX.utils.decode_range(ref).e.r : -1;
 }
 
 /**

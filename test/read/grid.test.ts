@@ -63,6 +63,17 @@ describe('workbookToGrid', () => {
     });
   });
 
+  it('finds content far below the row limit past absent rows (sparse XML), and reads it all under a higher limit', () => {
+    const sparse = XLSX.utils.aoa_to_sheet([['一级指标', '二级指标'], ['产出指标', '数量指标']]);
+    sparse['A250'] = { t: 's', v: '藏在下面' };
+    sparse['!ref'] = 'A1:B250';
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sparse, '申报表');
+    const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    expect(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxRows: 100 })).toEqual({ code: 'too-many-rows', fatal: true, data: { sheet: '申报表', row: 250, limit: 100 } });
+    expect(grid(workbookToGrid(bytes, 'xlsx', { ...DEFAULT_LIMITS, maxRows: 250 })).sheets[0]!.rows).toHaveLength(250);
+  });
+
   it('maps SheetJS failures to problems, never throws', () => {
     const garbage = new Uint8Array(4096).fill(0x41);
     garbage.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
