@@ -2,13 +2,12 @@ import type { Declaration, Indicator } from '../src/model/declaration.js';
 import type { Edit } from '../src/model/diagnostic.js';
 import { defineRule, type SuggestionDescriptor } from '../src/engine/rule.js';
 import { editOf, nameOf, placementOf } from './support/form.js';
+import { QUANTITY_MEASURE_ENDING } from './support/quantities.js';
 import { costRowShape, formatFigure, kindsOfUnit, rewriteValue, uninformativeCostRows } from './support/values.js';
 
 /** What a rate-shaped cost name says after its ratio word: 展位搭建成本控制率 → 展位搭建. */
 const RATIO_ENDING = /(?:成本|费用|经费|资金|预算)?(?:控制率|执行率|完成率|节约率|节支率|控制|率)$/u;
 const MONEY_ENDING = /(?:成本|费用|经费|造价|投资|投入|支出|资金)$/u;
-/** The measure word of a quantity name (搭建展位面积 → 搭建展位). */
-const MEASURE_ENDING = /(?:数量|个数|人数|人次数|人次|户数|次数|场次|班次|批次|期数|面积|长度|里程|规模|数)$/u;
 
 export default defineRule({
   meta: {
@@ -85,7 +84,7 @@ export default defineRule({
       }
       const base = quantityBase(declaration);
       if (base) {
-        const object = base.name.replace(MEASURE_ENDING, '') || base.name;
+        const object = base.name.replace(QUANTITY_MEASURE_ENDING, '') || base.name;
         out.push({ messageId: 'unitCost', data: { name: `${object}单位成本`, unit: `元/${base.unit}`, quantity: base.name }, edits: [] });
       }
       return out;

@@ -78,6 +78,7 @@ export function nameWithoutValue(name: string, found: ValueInName): string {
     .replace(/[(（]\s*[)）]/gu, '')
     .replace(/[\s:：,，、\-—]+$/u, '')
     .replace(/^[\s:：,，、]+/u, '')
+    .replace(/\s{2,}/gu, ' ')
     .trim();
 }
 

@@ -4,10 +4,8 @@ import { defineRule, type Profile, type SuggestionDescriptor } from '../src/engi
 import { findFirst, unitKindOfName } from './lexicon/match.js';
 import type { Lexicon, UnitKind } from './lexicon/types.js';
 import { editOf, formTexts, nameOf, placementOf } from './support/form.js';
+import { QUANTITY_MEASURE_ENDING } from './support/quantities.js';
 import { formatFigure, nullLikeValue, rewriteValue, valueCellText } from './support/values.js';
-
-/** The measure word a quantity name ends with; what is left is the thing counted (培训乡镇数量 → 培训乡镇). */
-const MEASURE_ENDING = /(?:数量|个数|人数|人次数|人次|户数|次数|场次|班次|批次|期数|面积|长度|里程|规模|数)$/u;
 
 /**
  * The figure the goals give for the thing counted: "为12所中小学采购…" gives 12所 for 受益中小学数量.
@@ -15,7 +13,7 @@ const MEASURE_ENDING = /(?:数量|个数|人数|人次数|人次|户数|次数|�
  * figure stands within a few characters of the object's last two characters.
  */
 function figureFromGoals(name: string, kind: UnitKind, declaration: Declaration, lexicon: Lexicon, profile: Profile): { figure: number; unit: string } | undefined {
-  const object = name.replace(MEASURE_ENDING, '');
+  const object = name.replace(QUANTITY_MEASURE_ENDING, '');
   if (object.length < 2) return undefined;
   const core = object.slice(-2);
   const units = [...lexicon.units[kind].units].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
@@ -97,7 +95,7 @@ export default defineRule({
         } else out.push({ messageId: 'useNumber', data: { operator, unit }, edits: [] });
       }
       if (coverage) {
-        const object = name.replace(MEASURE_ENDING, '').replace(/覆盖$/u, '') || name;
+        const object = name.replace(QUANTITY_MEASURE_ENDING, '').replace(/覆盖$/u, '') || name;
         const rateName = `${object}覆盖率`;
         const edits: Edit[] = [...editOf(indicator.name, rateName), ...rewriteValue(indicator, { operator: '=', number: 100, unit: '%' })];
         out.push({ messageId: 'coverageRate', data: { name: rateName }, edits });

@@ -191,6 +191,12 @@ export function figuresIn(text: string): ProseFigure[] {
 
 // ── names compared with prose ─────────────────────────────────────────────────────────────────
 
+/**
+ * The measure noun a quantity name ends with (培训人次 → 培训; a bare 数 too): what is left is the
+ * counted object. Narrower than MEASURE_ENDING below, which also strips 金额/总量 for comparisons.
+ */
+export const QUANTITY_MEASURE_ENDING = /(?:数量|个数|人数|人次数|人次|户数|次数|场次|班次|批次|期数|面积|长度|里程|规模|数)$/u;
+
 /** Measure nouns that end an indicator name and say nothing about its object (展位面积 → 展位). */
 const MEASURE_ENDING = /(?:数量|个数|人数|人次数|人次|户数|次数|场次|期数|批次|面积|长度|里程|规模|总量|金额|台数|套数|份数|篇数|条数|笔数)$/u;
 

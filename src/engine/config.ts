@@ -158,7 +158,7 @@ function limitsSchema(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const key of LIMIT_SETTING_KEYS) {
     const spec = LIMIT_SETTINGS[key];
-    properties[key] = { type: spec.integer ? 'integer' : 'number', exclusiveMinimum: 0, default: spec.byDefault, description: `${words[key]}，默认 ${spec.byDefault}` };
+    properties[key] = { type: spec.integer ? 'integer' : 'number', exclusiveMinimum: 0, ...(spec.max !== undefined ? { maximum: spec.max } : {}), default: spec.byDefault, description: `${words[key]}，默认 ${spec.byDefault}` };
   }
   return { type: 'object', additionalProperties: false, properties, description: '读取上限：超过上限的文件报错（退出码 2）并跳过，其余文件照常检查' };
 }

@@ -49,7 +49,10 @@ const MAX_QUOTE = 120;
 function shortenQuotes(data: Record<string, string | number>): Record<string, string | number> {
   let out: Record<string, string | number> | undefined;
   for (const [key, value] of Object.entries(data)) {
-    if (typeof value === 'string' && value.length > MAX_QUOTE) (out ??= { ...data })[key] = `${value.slice(0, MAX_QUOTE - 1)}…`;
+    if (typeof value !== 'string' || value.length <= MAX_QUOTE) continue;
+    // Never cut between the two halves of a character outside the BMP (𠀀, emoji).
+    const end = /[\ud800-\udbff]/.test(value[MAX_QUOTE - 2]!) ? MAX_QUOTE - 2 : MAX_QUOTE - 1;
+    (out ??= { ...data })[key] = `${value.slice(0, end)}…`;
   }
   return out ?? data;
 }

@@ -5,9 +5,9 @@ import { decodeA1, encodeA1, encodeCol } from '../model/cell.js';
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { ReadProblem } from '../model/problem.js';
 import type { LintFileResult } from '../model/result.js';
-import { findEntry, openPackage, PackageError, readPart, readPartText, withContentTypeOverride, withRelationship, writePackage, type OoxmlPackage } from '../ooxml/package.js';
+import { concat, findEntry, openPackage, PackageError, readPart, readPartText, withContentTypeOverride, withRelationship, writePackage, type OoxmlPackage } from '../ooxml/package.js';
 import { relationships, relationshipsPath, workbookPath, workbookSheets, type SheetPart } from '../ooxml/workbook.js';
-import { attributes, elementEnd, encodeCellText, escapeAttribute, findTag, nextTag, prefixedAttribute, type Tag } from '../ooxml/xml.js';
+import { attributes, attributeSpans, elementEnd, encodeCellText, escapeAttribute, findTag, nextTag, prefixedAttribute, type Tag } from '../ooxml/xml.js';
 import { csvToGrid, decodeText } from '../read/csv.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import { inspectZip } from '../read/zip.js';
@@ -1084,31 +1084,6 @@ function withAttributes(tagText: string, values: Record<string, string>): string
   return applySplices(tagText, splices);
 }
 
-/** Where each attribute's value sits (inside its quotes), scanned as xml.ts scans attributes. */
-function attributeSpans(xml: string, tag: Tag): { name: string; valueStart: number; valueEnd: number }[] {
-  const spans: { name: string; valueStart: number; valueEnd: number }[] = [];
-  const stop = tag.end - (tag.selfClosing ? 2 : 1);
-  const space = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-  let i = tag.start + 1 + tag.prefix.length + tag.local.length;
-  while (i < stop) {
-    while (i < stop && space(xml[i])) i++;
-    const nameStart = i;
-    while (i < stop && xml[i] !== '=' && !space(xml[i])) i++;
-    const name = xml.slice(nameStart, i);
-    while (i < stop && space(xml[i])) i++;
-    if (xml[i] !== '=') break;
-    i++;
-    while (i < stop && space(xml[i])) i++;
-    const quote = xml[i];
-    if (quote !== '"' && quote !== "'") break;
-    const close = xml.indexOf(quote, i + 1);
-    if (close < 0 || close > stop) break;
-    spans.push({ name, valueStart: i + 1, valueEnd: close });
-    i = close + 1;
-  }
-  return spans;
-}
-
 /**
  * The direct children of an element, in order. Depth is counted (mc:AlternateContent nests inside
  * itself), except that a sheet's `<sheetData>`, which never nests, is stepped over whole.
@@ -1196,12 +1171,3 @@ function latin1(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes);
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { LimitSettings } from '../read/limits.js';
+import { LIMIT_SETTINGS, type LimitSettings } from '../read/limits.js';
 import type { Locale } from '../i18n/read-messages.js';
 
 /**
@@ -56,6 +56,13 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function timeoutSeconds(value: string): number {
+  const n = Number(value);
+  const max = LIMIT_SETTINGS.timeout.max!;
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`“${value}” 不是 0 到 ${max} 之间的秒数 / not a number of seconds from 0 to ${max}`);
+  return n;
+}
+
 function positiveCount(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`“${value}” 不是正整数 / not a positive integer`);
@@ -78,7 +85,7 @@ function addReadOptions(cmd: Command, formats: string[], defaultFormat: string):
     .addOption(new Option('--max-rows <n>', '每个工作表的行数上限（默认 200000） / rows per sheet').argParser(positiveCount))
     .addOption(new Option('--max-columns <n>', '每个工作表的列数上限（默认 1024） / columns per sheet').argParser(positiveCount))
     .addOption(new Option('--max-cells <n>', '每个工作表的非空单元格上限（默认 2000000） / non-empty cells per sheet').argParser(positiveCount))
-    .addOption(new Option('--timeout <seconds>', '单个文件读取时限（秒，默认 20） / time limit per file, in seconds').argParser(positiveNumber));
+    .addOption(new Option('--timeout <seconds>', '单个文件读取时限（秒，默认 20） / time limit per file, in seconds').argParser(timeoutSeconds));
 }
 
 async function run(paths: string[], opts: ReadCliOptions, mode: 'lint' | 'inspect'): Promise<number> {

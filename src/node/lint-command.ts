@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { RuleOverride } from '../engine/config.js';
 import { SEVERITY_WORDS, type SeverityWord } from '../engine/severity.js';
@@ -61,8 +62,13 @@ export async function runLint(inputs: string[], options: LintCommandOptions): Pr
       process.stderr.write(ui(locale, 'noFiles', { paths: inputs.join(' ') }) + '\n');
       return 2;
     }
-    for (const file of foreignConfigs) process.stderr.write(`jxlint：${ui(locale, 'foreignConfig', { file })}\n`);
+    if (options.config && !existsSync(options.config)) throw new ConfigError(`找不到配置文件 ${options.config}（-c）。`, options.config);
     const configFile = options.config ? path.resolve(options.config) : findConfigFile(process.cwd());
+    // Named with -c or --suppressions, a file inside an input folder is the user's choice.
+    const chosen = new Set([configFile, options.suppressions && path.resolve(options.suppressions)]);
+    for (const file of foreignConfigs.filter((f) => !chosen.has(path.resolve(f)))) {
+      process.stderr.write(`${locale === 'en' ? 'jxlint: ' : 'jxlint：'}${ui(locale, 'foreignConfig', { file })}\n`);
+    }
     const run = await lintFiles(files, {
       limits: await limitsForRun(options, configFile),
       locale,

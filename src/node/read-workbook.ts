@@ -21,8 +21,9 @@ export interface WorkbookReaderOptions {
 }
 
 /**
- * A real form needs tens of MB; the million-row sheet of the hostile corpus about 300. Past this a
- * file is hostile or absurd, and the worker stops before the machine starts swapping.
+ * Heap per worker. A real form needs tens of MB, the million-row sheet of the hostile corpus about
+ * 600. Past this a file is hostile or absurd and its worker stops; the run's total is this times
+ * the number of workers (--jobs).
  */
 export const WORKER_HEAP_MB = 2048;
 

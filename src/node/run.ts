@@ -59,7 +59,11 @@ export async function runRead(inputs: string[], options: RunOptions): Promise<nu
     try {
       writeFileAtomic(path.resolve(options.outputFile), output);
     } catch (error) {
-      process.stderr.write(`jxlint：无法写入输出文件 ${options.outputFile}：${writeFailureReason(error)}。\n`);
+      process.stderr.write(
+        locale === 'en'
+          ? `jxlint: cannot write the output file ${options.outputFile}: ${writeFailureReason(error, 'en')}.\n`
+          : `jxlint：无法写入输出文件 ${options.outputFile}：${writeFailureReason(error)}。\n`,
+      );
       return 2;
     }
   } else process.stdout.write(output);

@@ -74,9 +74,16 @@ export function elementEnd(xml: string, open: Tag): { contentEnd: number; end: n
   return undefined;
 }
 
-/** Attributes of a tag by qualified name, values decoded. */
-export function attributes(xml: string, tag: Tag): Map<string, string> {
-  const attrs = new Map<string, string>();
+/** One attribute of a tag: its qualified name and where its value sits, inside the quotes. */
+export interface AttributeSpan {
+  name: string;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Where each attribute of a tag is, for reading it (attributes) or rewriting it in place. */
+export function attributeSpans(xml: string, tag: Tag): AttributeSpan[] {
+  const spans: AttributeSpan[] = [];
   const stop = tag.end - (tag.selfClosing ? 2 : 1);
   let i = tag.start + 1 + tag.prefix.length + tag.local.length;
   while (i < stop) {
@@ -92,10 +99,15 @@ export function attributes(xml: string, tag: Tag): Map<string, string> {
     if (quote !== '"' && quote !== "'") break;
     const close = xml.indexOf(quote, i + 1);
     if (close < 0 || close > stop) break;
-    attrs.set(name, decodeEntities(xml.slice(i + 1, close)));
+    spans.push({ name, valueStart: i + 1, valueEnd: close });
     i = close + 1;
   }
-  return attrs;
+  return spans;
+}
+
+/** Attributes of a tag by qualified name, values decoded. */
+export function attributes(xml: string, tag: Tag): Map<string, string> {
+  return new Map(attributeSpans(xml, tag).map((s) => [s.name, decodeEntities(xml.slice(s.valueStart, s.valueEnd))]));
 }
 
 /** An attribute by local name whatever its prefix (`r:id`, `ns2:id`), skipping namespace declarations. */

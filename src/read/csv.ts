@@ -11,13 +11,17 @@ import { CellTruncations, DEFAULT_LIMITS, type ReadLimits } from './limits.js';
  */
 export function decodeText(bytes: Uint8Array, warnings?: ReadProblem[]): string | ReadProblem {
   const [b0, b1, b2] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return strictOrProblem('utf-8', bytes.subarray(3));
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decodeUtf8OrByLine(bytes.subarray(3), warnings);
   if (b0 === 0xff && b1 === 0xfe) return strictOrProblem('utf-16le', bytes.subarray(2));
   if (b0 === 0xfe && b1 === 0xff) return strictOrProblem('utf-16be', bytes.subarray(2));
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return strictOrProblem(utf16, bytes);
   const nul = bytes.indexOf(0);
   if (nul >= 0) return encodingProblem(lineAt(bytes, nul));
+  return decodeUtf8OrByLine(bytes, warnings);
+}
+
+function decodeUtf8OrByLine(bytes: Uint8Array, warnings?: ReadProblem[]): string | ReadProblem {
   try {
     return strict('utf-8', bytes);
   } catch {
@@ -60,34 +64,32 @@ function decodeByLine(bytes: Uint8Array, warnings?: ReadProblem[]): string | Rea
   const utf8Lines: number[] = [];
   const gbkLines: number[] = [];
   const parts: string[] = [];
-  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  // Lenient UTF-8 and a look for U+FFFD: a thrown error per line would make a GBK file 30× slower.
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   const gbk = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
   for (let start = 0, line = 1; start < bytes.length; line++) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline < 0 ? bytes.length : newline + 1;
     const chunk = bytes.subarray(start, end);
     start = end;
-    let text: string | undefined;
+    const asUtf8 = utf8.decode(chunk);
     if (chunk.every((b) => b < 0x80)) {
-      parts.push(utf8.decode(chunk));
+      parts.push(asUtf8);
       continue;
     }
-    try {
-      text = utf8.decode(chunk);
-      if (!COMMON_TEXT.test(text)) text = undefined;
-    } catch {
-      text = undefined;
-    }
-    if (text !== undefined) {
-      utf8Lines.push(line);
-    } else {
+    const validUtf8 = !asUtf8.includes('\uFFFD');
+    let text: string | undefined = validUtf8 && COMMON_TEXT.test(asUtf8) ? asUtf8 : undefined;
+    if (text === undefined) {
       try {
         text = gbk.decode(chunk);
+        gbkLines.push(line);
       } catch {
-        return encodingProblem(line);
+        // Neither reads as GBK nor as common text: valid UTF-8 with unusual characters is still UTF-8.
+        if (!validUtf8) return encodingProblem(line);
+        text = asUtf8;
       }
-      gbkLines.push(line);
     }
+    if (text === asUtf8) utf8Lines.push(line);
     parts.push(text);
   }
   if (utf8Lines.length && gbkLines.length) {
@@ -96,10 +98,13 @@ function decodeByLine(bytes: Uint8Array, warnings?: ReadProblem[]): string | Rea
   return parts.join('');
 }
 
-/** ASCII plus the characters Chinese forms use: ×°·¥, punctuation, letterlike and math symbols, CJK, full-width forms. */
-const COMMON_TEXT = /^[\u0000-\u007f\u00a5\u00a7\u00b0-\u00b3\u00b7\u00d7\u00f7\u2000-\u22ff\u2460-\u24ff\u2500-\u25ff\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*$/;
+/**
+ * ASCII plus the characters Chinese forms use: ×°·¥, Greek (μ), punctuation, letterlike and math
+ * symbols, CJK and its compatibility units (㎡ ㎏), full-width forms.
+ */
+const COMMON_TEXT = /^[\u0000-\u007f\u00a5\u00a7\u00b0-\u00b3\u00b7\u00d7\u00f7\u0391-\u03c9\u2000-\u22ff\u2460-\u24ff\u2500-\u25ff\u3000-\u303f\u3300-\u33ff\u4e00-\u9fff\uff00-\uffef]*$/;
 
-/** [1,2,3,7,9,10] → "1–3、7、9–10" */
+/** [1,2,3,7,9,10] → "1–3, 7, 9–10" (the message is in either language) */
 function lineRanges(lines: number[]): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; ) {
@@ -108,7 +113,7 @@ function lineRanges(lines: number[]): string {
     out.push(i === j ? String(lines[i]) : `${lines[i]}–${lines[j]}`);
     i = j + 1;
   }
-  return out.length > 6 ? `${out.slice(0, 6).join('、')} 等` : out.join('、');
+  return out.length > 6 ? `${out.slice(0, 6).join(', ')} …` : out.join(', ');
 }
 
 /** UTF-16 without a BOM shows as NUL bytes in every other position of ASCII text. */
@@ -157,15 +162,17 @@ export function csvToGrid(
   let row: (GridCell | null)[] = [];
   let cells = 0;
   let rowCount = 0;
+  let column = 0;
   const truncations = new CellTruncations(sheetName);
   let past: ReadProblem | undefined;
   const n = text.length;
   const pushField = (value: string) => {
-    if (row.length >= limits.maxColumns) {
-      if (value !== '') past ??= { code: 'too-many-columns', fatal: true, data: { sheet: sheetName, column: encodeCol(row.length), limit: limits.maxColumns } };
+    const at = column++;
+    if (at >= limits.maxColumns) {
+      if (value !== '') past ??= { code: 'too-many-columns', fatal: true, data: { sheet: sheetName, column: encodeCol(at), limit: limits.maxColumns } };
       return;
     }
-    row.push(value === '' ? null : { t: truncations.cut(value, () => `${encodeCol(row.length)}${rowCount + 1}`) });
+    row.push(value === '' ? null : { t: truncations.cut(value, () => `${encodeCol(at)}${rowCount + 1}`) });
     if (value !== '') cells++;
   };
   const endRow = () => {
@@ -174,6 +181,7 @@ export function csvToGrid(
     else if (row.length > 0) past ??= { code: 'too-many-rows', fatal: true, data: { sheet: sheetName, row: rowCount + 1, limit: limits.maxRows } };
     rowCount++;
     row = [];
+    column = 0;
   };
 
   while (pos < n) {
@@ -220,6 +228,7 @@ export function csvToGrid(
   }
   if (row.length) endRow();
   if (past) return past;
+  if (cells > limits.maxCells) return { code: 'too-many-cells', fatal: true, data: { sheet: sheetName, limit: limits.maxCells } };
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
   const cut = truncations.warning();
   if (cut) warnings?.push(cut);

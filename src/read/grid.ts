@@ -13,13 +13,13 @@ import { inspectZip } from './zip.js';
  * package parts, since nothing downstream reads them; number formats kept for `z`.
  */
 export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits: ReadLimits): Grid | ReadProblem {
-  // One row past the limit, to tell a sheet that reaches it from one that goes beyond.
-  const workbook = parseWorkbook(bytes, limits.maxRows + 1);
+  // Every row is parsed, not just the first maxRows: SheetJS would scan the rest anyway, and only
+  // the whole sheet says whether content lies past the limit (rows may be sparse, <dimension> may lie).
+  const workbook = parseWorkbook(bytes);
   if ('code' in workbook) return workbook;
 
   const sheets: GridSheet[] = [];
   const warnings: ReadProblem[] = [];
-  const cutShort: string[] = [];
   const meta = workbook.Workbook?.Sheets ?? [];
   for (const [index, name] of workbook.SheetNames.entries()) {
     const worksheet = sheetNamed(workbook, name);
@@ -30,22 +30,11 @@ export function workbookToGrid(bytes: Uint8Array, format: WorkbookFormat, limits
     sheets.push(sheet);
     const cut = truncations.warning();
     if (cut) warnings.push(cut);
-    if (worksheet && lastRowOf(worksheet['!fullref']) >= limits.maxRows) cutShort.push(name);
-  }
-  // Rows may be sparse: a sheet cut at the limit with an empty row there can still hold content
-  // further down. Its full extent says so; only then is the workbook read again, uncut.
-  if (cutShort.length) {
-    const full = parseWorkbook(bytes, undefined);
-    if ('code' in full) return full;
-    for (const name of cutShort) {
-      const beyond = contentBeyondLimits(name, sheetNamed(full, name)?.['!data'] ?? [], limits);
-      if (beyond) return beyond;
-    }
   }
   return { format, sheets, ...(warnings.length ? { warnings } : {}) };
 }
 
-function parseWorkbook(bytes: Uint8Array, sheetRows: number | undefined): XLSX.WorkBook | ReadProblem {
+function parseWorkbook(bytes: Uint8Array): XLSX.WorkBook | ReadProblem {
   try {
     return XLSX.read(sheetjsView(bytes), {
       type: 'array',
@@ -55,7 +44,6 @@ function parseWorkbook(bytes: Uint8Array, sheetRows: number | undefined): XLSX.W
       cellFormula: false,
       cellNF: true,
       cellDates: false,
-      ...(sheetRows ? { sheetRows } : {}),
       bookVBA: false,
       bookDeps: false,
       bookFiles: false,
@@ -69,11 +57,6 @@ function parseWorkbook(bytes: Uint8Array, sheetRows: number | undefined): XLSX.W
 /** Own-property lookup: a sheet called "__proto__" must not read Object.prototype. */
 function sheetNamed(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
   return Object.prototype.hasOwnProperty.call(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
-}
-
-/** 0-based last row of a range such as "A1:XFD1048576"; -1 without one. */
-function lastRowOf(ref: string | undefined): number {
-  return ref ? XLSX.utils.decode_range(ref).e.r : -1;
 }
 
 /**

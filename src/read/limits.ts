@@ -19,7 +19,8 @@ export interface ReadLimits {
   timeoutMs: number;
 }
 
-const MiB = 1024 * 1024;
+/** Sizes are in decimal megabytes, the unit file managers show and messages print (formatBytes). */
+const MB = 1_000_000;
 
 /**
  * Excel's own limit on the text of one cell. Longer text can only come from another tool (or an
@@ -49,8 +50,8 @@ export class CellTruncations {
  * wide margin while still stopping a file that would take minutes or gigabytes.
  */
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
-  maxFileBytes: 50 * MiB,
-  maxUncompressedBytes: 200 * MiB,
+  maxFileBytes: 50 * MB,
+  maxUncompressedBytes: 200 * MB,
   maxCells: 2_000_000,
   maxRows: 200_000,
   maxColumns: 1024,
@@ -86,13 +87,14 @@ export interface LimitSettings {
 export const LIMIT_SETTING_KEYS = ['maxFileSize', 'maxUnpackedSize', 'maxRows', 'maxColumns', 'maxCells', 'timeout'] as const;
 
 /** The settings each limit is read from, for messages and docs: key → [unit, default in that unit, integer?]. */
-export const LIMIT_SETTINGS: Readonly<Record<keyof LimitSettings, { unit: 'MB' | 's' | ''; byDefault: number; integer: boolean }>> = {
-  maxFileSize: { unit: 'MB', byDefault: DEFAULT_LIMITS.maxFileBytes / MiB, integer: false },
-  maxUnpackedSize: { unit: 'MB', byDefault: DEFAULT_LIMITS.maxUncompressedBytes / MiB, integer: false },
+export const LIMIT_SETTINGS: Readonly<Record<keyof LimitSettings, { unit: 'MB' | 's' | ''; byDefault: number; integer: boolean; max?: number }>> = {
+  maxFileSize: { unit: 'MB', byDefault: DEFAULT_LIMITS.maxFileBytes / MB, integer: false },
+  maxUnpackedSize: { unit: 'MB', byDefault: DEFAULT_LIMITS.maxUncompressedBytes / MB, integer: false },
   maxRows: { unit: '', byDefault: DEFAULT_LIMITS.maxRows, integer: true },
   maxColumns: { unit: '', byDefault: DEFAULT_LIMITS.maxColumns, integer: true },
   maxCells: { unit: '', byDefault: DEFAULT_LIMITS.maxCells, integer: true },
-  timeout: { unit: 's', byDefault: DEFAULT_LIMITS.timeoutMs / 1000, integer: false },
+  // A day: timers hold at most 2³¹ ms, and a file that needs longer is not a form.
+  timeout: { unit: 's', byDefault: DEFAULT_LIMITS.timeoutMs / 1000, integer: false, max: 86_400 },
 };
 
 /** Later settings win over earlier ones; what none sets keeps its default. */
@@ -103,12 +105,12 @@ export function resolveLimits(...layers: (LimitSettings | undefined)[]): ReadLim
     for (const key of LIMIT_SETTING_KEYS) if (layer[key] !== undefined) merged[key] = layer[key];
   }
   return {
-    maxFileBytes: merged.maxFileSize !== undefined ? Math.round(merged.maxFileSize * MiB) : DEFAULT_LIMITS.maxFileBytes,
-    maxUncompressedBytes: merged.maxUnpackedSize !== undefined ? Math.round(merged.maxUnpackedSize * MiB) : DEFAULT_LIMITS.maxUncompressedBytes,
+    maxFileBytes: merged.maxFileSize !== undefined ? Math.round(merged.maxFileSize * MB) : DEFAULT_LIMITS.maxFileBytes,
+    maxUncompressedBytes: merged.maxUnpackedSize !== undefined ? Math.round(merged.maxUnpackedSize * MB) : DEFAULT_LIMITS.maxUncompressedBytes,
     maxRows: merged.maxRows ?? DEFAULT_LIMITS.maxRows,
     maxColumns: merged.maxColumns ?? DEFAULT_LIMITS.maxColumns,
     maxCells: merged.maxCells ?? DEFAULT_LIMITS.maxCells,
-    timeoutMs: merged.timeout !== undefined ? Math.round(merged.timeout * 1000) : DEFAULT_LIMITS.timeoutMs,
+    timeoutMs: merged.timeout !== undefined ? Math.max(1, Math.round(merged.timeout * 1000)) : DEFAULT_LIMITS.timeoutMs,
   };
 }
 
@@ -123,6 +125,7 @@ export function checkLimitSettings(value: unknown): LimitSettings | { error: str
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || (spec.integer && !Number.isInteger(v))) {
       return { error: `limits.${key} 应为${spec.integer ? '正整数' : '正数'}${spec.unit ? `（单位 ${spec.unit}）` : ''}` };
     }
+    if (spec.max !== undefined && v > spec.max) return { error: `limits.${key} 应不超过 ${spec.max}${spec.unit ? `（单位 ${spec.unit}）` : ''}` };
     out[key as keyof LimitSettings] = v;
   }
   return out;

@@ -57,6 +57,18 @@ describe('the linter', () => {
     expect(en[0]!.message).toBe('English 1');
   });
 
+  it('quotes long data by its first 119 characters plus …, never splitting a character outside the BMP', () => {
+    const long = `${'建'.repeat(118)}𠀀仓库120平米`;
+    const rule = defineRule({
+      meta: { ...meta, id: 'quote', messages: { m: { zh: '“{name}”', en: '{name}' } } },
+      create: (context) => ({ declaration: () => context.report({ messageId: 'm', data: { name: long, short: '培训人次' } }) }),
+    });
+    const [found] = lintDeclarations([form], { rules: [{ rule, severity: 'info', options: {} }], lexicon: defaultLexicon, profile: 'auto', locale: 'zh' });
+    expect(found!.message).toBe(`“${'建'.repeat(118)}…”`);
+    expect(found!.message).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    expect(found!.data).toEqual({ name: long, short: '培训人次' }); // the data itself stays whole
+  });
+
   it('refuses a fix from a rule that is not fixable', () => {
     const rule = defineRule({
       meta: { ...meta, id: 'sneaky-fix', messages: { m: { zh: 'x', en: 'x' } } },

@@ -92,8 +92,8 @@ describe('the hostile corpus as one batch through the CLI', () => {
     for (const file of files.values()) for (const p of file.problems) expect(p.message, `${file.file} ${p.code}`).toMatch(CJK);
     expect(message('million-rows.xlsx', 'too-many-rows')).toMatch(/第 200001 行仍有内容，超过 200000 行的上限.*--max-rows.*limits\.maxRows/);
     expect(message('columns-16384.xlsx', 'too-many-columns')).toMatch(/AMK 列仍有内容，超过 1024 列的上限.*--max-columns/);
-    expect(message('too-large.xlsx', 'file-too-large')).toMatch(/53\.5 MB 超过上限 52\.4 MB.*--max-file-size/);
-    expect(message('zip-bomb-overlap.xlsx', 'zip-bomb')).toMatch(/超过上限 209\.7 MB/);
+    expect(message('too-large.xlsx', 'file-too-large')).toMatch(/53\.5 MB 超过上限 50\.0 MB.*--max-file-size/);
+    expect(message('zip-bomb-overlap.xlsx', 'zip-bomb')).toMatch(/超过上限 200\.0 MB/);
     expect(message('invalid-bytes.csv', 'text-encoding')).toContain('第 3 行');
     expect(message('mixed-encoding.csv', 'mixed-encoding')).toContain('第 1–4 行是 UTF-8，第 5–9 行是 GBK');
     expect(message('megabyte-cells.xlsx', 'cell-truncated')).toContain('3 个单元格超过 Excel 每格 32767 个字符的上限');
@@ -170,7 +170,7 @@ describe('limits: configurable, each hit a message and exit 2 for that file only
       [{ maxCells: 20 }, /超过 20 个的上限/],
       [{ maxColumns: 3 }, /超过 3 列的上限/],
       [{ maxFileSize: 0.001 }, /超过上限 1\.0 KB/],
-      [{ maxUnpackedSize: 0.01 }, /解压后大小 .* 超过上限 10\.5 KB/],
+      [{ maxUnpackedSize: 0.01 }, /解压后大小 .* 超过上限 10\.0 KB/],
     ];
     for (const [limits, message] of cases) {
       const run = jxlint(['seed.xlsx'], workspace({ limits }));
@@ -205,6 +205,26 @@ describe('limits: configurable, each hit a message and exit 2 for that file only
     const batch = jxlint(['seed.xlsx', 'other.xlsx', 'declaration.json', '-f', 'json'], ws);
     expect(batch.code).toBe(2);
     for (const file of (JSON.parse(batch.stdout) as { files: JsonFile[] }).files) expect(file.problems.map((p) => p.code), file.file).toContain('parse-timeout');
+  });
+
+  it('a time limit too small or too large for a timer is refused or kept to 1 ms, never an internal error', () => {
+    const tiny = jxlint(['formula-injection.xlsx', '--timeout', '0.0001', '-f', 'json']);
+    expect(tiny.code).toBe(2);
+    expect(tiny.stderr).not.toContain('内部错误');
+    expect((JSON.parse(tiny.stdout) as { files: JsonFile[] }).files[0]!.problems[0]!.code).toBe('parse-timeout');
+    const huge = jxlint(['formula-injection.xlsx', '--timeout', '99999999']);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('不是 0 到 86400 之间的秒数');
+    const config = jxlint(['seed.xlsx'], workspace({ limits: { timeout: 100_000 } }));
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('limits.timeout 应不超过 86400');
+  });
+
+  it('a missing -c file is reported before anything is read', () => {
+    const run = jxlint(['million-rows.xlsx', '-c', 'no-such.json', '--max-rows', '5']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('找不到配置文件 no-such.json');
+    expect(run.stdout).toBe('');
   });
 
   it('a bad limits value is a config error with the key, exit 2, before anything is read', () => {
@@ -244,6 +264,10 @@ describe('configs that come with the forms', () => {
     expect(existsSync(join(ws, 'pwned'))).toBe(false);
     expect((JSON.parse(run.stdout) as { files: JsonFile[] }).files[0]!.diagnostics.length).toBeGreaterThan(5);
     expect(run.stderr).toContain(`未采用 ${join('incoming', 'unit-a', 'jxlint.config.json')}`);
+    // Named with -c it is the user's own choice: used, and no notice.
+    const chosen = jxlint(['incoming', '-c', join('incoming', 'unit-a', 'jxlint.config.json'), '-f', 'json'], ws);
+    expect(chosen.stderr).not.toContain('未采用');
+    expect(chosen.code).toBe(2); // the config names a plugin that is no plugin: a config error
   });
 });
 

@@ -39,11 +39,20 @@ describe('decodeText', () => {
     const warnings: ReadProblem[] = [];
     const bytes = concat([enc('项目名称,吐鲁番参展\r\n一级指标,指标值\r\n'), gbk('产出指标,≥150平方米\r\n效益指标,≥90%\r\n'), enc('满意度指标,≥95%\r\n')]);
     expect(decodeText(bytes, warnings)).toBe('项目名称,吐鲁番参展\r\n一级指标,指标值\r\n产出指标,≥150平方米\r\n效益指标,≥90%\r\n满意度指标,≥95%\r\n');
-    expect(warnings).toEqual([{ code: 'mixed-encoding', fatal: false, data: { utf8: '1–2、5', gbk: '3–4' } }]);
+    expect(warnings).toEqual([{ code: 'mixed-encoding', fatal: false, data: { utf8: '1–2, 5', gbk: '3–4' } }]);
     // A GBK file is GBK throughout: no warning, even where a short line happens to be valid UTF-8.
     const plain: ReadProblem[] = [];
     expect(decodeText(gbk(sample), plain)).toBe(sample);
     expect(plain).toEqual([]);
+  });
+
+  it('keeps a UTF-8 line with units and Greek (㎡, μg/m³) after GBK lines, and a GBK line after a UTF-8 BOM', () => {
+    const warnings: ReadProblem[] = [];
+    expect(decodeText(concat([gbk('名称,值\r\n'), enc('面积,120㎡\r\nPM2.5,≤35μg/m³\r\n')]), warnings)).toBe('名称,值\r\n面积,120㎡\r\nPM2.5,≤35μg/m³\r\n');
+    expect(warnings).toEqual([{ code: 'mixed-encoding', fatal: false, data: { utf8: '2–3', gbk: '1' } }]);
+    const bom: ReadProblem[] = [];
+    expect(decodeText(concat([new Uint8Array([0xef, 0xbb, 0xbf]), enc('名称,值\r\n'), gbk('面积,120平方米\r\n')]), bom)).toBe('名称,值\r\n面积,120平方米\r\n');
+    expect(bom).toEqual([{ code: 'mixed-encoding', fatal: false, data: { utf8: '1', gbk: '2' } }]);
   });
 
   it('reports bytes that are neither UTF-8 nor GB18030', () => {
@@ -92,6 +101,12 @@ describe('csvToGrid', () => {
       fatal: true,
       data: { sheet: 'big', limit: 20 },
     });
+  });
+
+  it('names the column that holds content past the limit, and counts the cells of a last line without a line break', () => {
+    const far = `a${','.repeat(1999)}x\n`;
+    expect(csvToGrid(far, 's', { ...DEFAULT_LIMITS, maxColumns: 1024 })).toEqual({ code: 'too-many-columns', fatal: true, data: { sheet: 's', column: 'BXX', limit: 1024 } });
+    expect(csvToGrid('a,b,c', 's', { ...DEFAULT_LIMITS, maxCells: 2 })).toEqual({ code: 'too-many-cells', fatal: true, data: { sheet: 's', limit: 2 } });
   });
 
   it("cuts cells at Excel's 32 767 characters and says which and how many", () => {

@@ -33,6 +33,7 @@ describe('valueInName', () => {
   it('drops the figure and the brackets it leaves', () => {
     expect(nameWithoutValue('培训人数(≥200人)', valueInName('培训人数(≥200人)')!)).toBe('培训人数');
     expect(nameWithoutValue('饲料库120平米', valueInName('饲料库120平米')!)).toBe('饲料库');
+    expect(nameWithoutValue('建设 120平米 仓库', valueInName('建设 120平米 仓库')!)).toBe('建设 仓库');
   });
 });
 
