@@ -79,13 +79,13 @@ function loadSuppressions(file: string, sets: Map<string, SuppressionSet>): Supp
 
 function suppressionsFileFor(options: LintRunOptions, context: ConfigContext, config: ResolvedConfig): string | undefined {
   if (options.suppressionsFile) return path.resolve(options.suppressionsFile);
-  const base = context.file ? path.dirname(context.file) : undefined;
-  if (config.suppressions && base) {
+  // Beside the run's config, or in the working folder when there is none.
+  const base = context.file ? path.dirname(context.file) : process.cwd();
+  if (config.suppressions) {
     const file = path.resolve(base, config.suppressions);
     if (!existsSync(file)) throw new ConfigError(`配置文件 ${context.file} 有误：suppressions 指向的忽略清单 ${file} 不存在。`, context.file, 'suppressions');
     return file;
   }
-  if (!base) return undefined;
   return SUPPRESSION_FILE_NAMES.map((n) => path.join(base, n)).find((f) => existsSync(f));
 }
 

@@ -141,6 +141,15 @@ describe('suppressions from the CLI', () => {
     const text = jxlint([FORM], dir).stdout;
     expect(text).toContain('忽略清单第 2 条（level-name-valid');
   });
+
+  it('without a config, a suppressions file in the working folder applies', () => {
+    const dir = workspace(FORM);
+    const first = json(jxlint([FORM, '-f', 'json'], dir).stdout).files[0]!.diagnostics.find((d) => d.ruleId === 'value-operator-normalize')!.location.a1;
+    writeFileSync(join(dir, 'jxlint.suppressions.yaml'), `- file: ${FORM}\n  rule: value-operator-normalize\n  cell: ${first}\n  reason: 省级模板要求这样写\n`);
+    const out = json(jxlint([FORM, '-f', 'json'], dir).stdout);
+    expect(out.files[0]!.suppressed).toHaveLength(1);
+    expect(out.files[0]!.diagnostics.filter((d) => d.ruleId === 'value-operator-normalize').map((d) => d.location.a1)).not.toContain(first);
+  });
 });
 
 describe('--fix', () => {
