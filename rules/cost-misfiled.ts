@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { MOVE_MESSAGES, moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, misfiledData, moveSuggestion, verdictOf } from './support/classification.js';
 
 export default defineRule({
   meta: {
@@ -41,7 +41,7 @@ export default defineRule({
         const { claim, to } = verdict;
         context.report({
           messageId: claim.index < 0 ? 'unitCost' : claim.sub === 'economic' ? 'economic' : 'externality',
-          data: { name: indicator.name.text, cue: verdict.cue ?? claim.matched, level2: indicator.level2?.text ?? indicator.level1?.text ?? '', target: `${to.level1} → ${to.level2}` },
+          data: misfiledData(indicator, verdict, to),
           at: indicator.name,
           suggest: [
             moveSuggestion(indicator, declaration, to, lexicon, profile, locale),

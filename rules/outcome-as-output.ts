@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { MOVE_MESSAGES, moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, misfiledData, moveSuggestion, verdictOf } from './support/classification.js';
 
 export default defineRule({
   meta: {
@@ -35,9 +35,9 @@ export default defineRule({
         const verdict = verdictOf(indicator, lexicon, profile);
         if (verdict?.owner !== 'outcome-as-output' || !verdict.to) return;
         const { to } = verdict;
-        const data = { name: indicator.name.text, level2: indicator.level2?.text ?? indicator.level1?.text ?? '', target: `${to.level1} → ${to.level2}` };
+        const { cue, ...data } = misfiledData(indicator, verdict, to);
         context.report({
-          ...(verdict.direction === 'into' && verdict.claim ? { messageId: 'outcome' as const, data: { ...data, cue: verdict.cue ?? verdict.claim.matched } } : { messageId: 'output' as const, data }),
+          ...(verdict.direction === 'into' && cue !== undefined ? { messageId: 'outcome' as const, data: { ...data, cue } } : { messageId: 'output' as const, data }),
           at: indicator.name,
           suggest: [
             moveSuggestion(indicator, declaration, to, lexicon, profile, locale),

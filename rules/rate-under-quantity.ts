@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { unitKindOfName, unitKindsOf } from './lexicon/match.js';
-import { MOVE_MESSAGES, claimsOf, destinationOf, levelPairOf, moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, claimsOf, destinationOf, levelPairOf, moveSuggestion, targetText, verdictOf } from './support/classification.js';
 import { nameOf, placementOf } from './support/form.js';
 
 const BENEFIT_KIND = { economic: 'economicBenefit', social: 'socialBenefit', ecological: 'ecologicalBenefit', sustainable: 'sustainable' } as const;
@@ -52,7 +52,7 @@ export default defineRule({
         const benefit = claimsOf(indicator, lexicon).find((c) => c.target === 'benefit' && !c.weak && c.sub !== undefined);
         const to = destinationOf(benefit ? BENEFIT_KIND[benefit.sub as keyof typeof BENEFIT_KIND] : 'quality', lexicon, profile);
         if (!to) return;
-        const target = `${to.level1} → ${to.level2}`;
+        const target = targetText(to);
         context.report({
           ...(ending
             ? { messageId: 'rateName' as const, data: { name: indicator.name.text, ending, target } }

@@ -2,7 +2,7 @@ import type { Declaration, Indicator } from '../src/model/declaration.js';
 import { defineRule, type SuggestionDescriptor } from '../src/engine/rule.js';
 import { findFirst } from './lexicon/match.js';
 import type { Lexicon } from './lexicon/types.js';
-import { MOVE_MESSAGES, moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, filedUnder, misfiledData, moveSuggestion, verdictOf } from './support/classification.js';
 import { editOf, nameOf, valueEdit } from './support/form.js';
 
 type MessageId = 'outside' | 'inside' | 'relabel' | 'move' | 'replace';
@@ -62,11 +62,10 @@ export default defineRule({
             moveSuggestion(indicator, declaration, to, lexicon, profile, locale),
           );
         }
-        const level2 = indicator.level2?.text ?? indicator.level1?.text ?? '';
         if (verdict.direction === 'into' && verdict.claim && to) {
           context.report({
             messageId: 'outside',
-            data: { name: indicator.name.text, cue: verdict.cue ?? verdict.claim.matched, level2, target: `${to.level1} → ${to.level2}` },
+            data: misfiledData(indicator, verdict, to),
             at: indicator.name,
             suggest,
           });
@@ -82,7 +81,7 @@ export default defineRule({
             edits: [...editOf(indicator.name, example), ...(value === indicator.value.raw ? [] : valueEdit(indicator, value))],
           });
         }
-        context.report({ messageId: 'inside', data: { name: indicator.name.text, level2, example }, at: indicator.name, suggest });
+        context.report({ messageId: 'inside', data: { name: indicator.name.text, level2: filedUnder(indicator), example }, at: indicator.name, suggest });
       },
     };
   },

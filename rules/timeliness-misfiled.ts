@@ -1,5 +1,5 @@
 import { defineRule, type SuggestionDescriptor } from '../src/engine/rule.js';
-import { MOVE_MESSAGES, evidenceOf, mainOutputOf, moveSuggestion, verdictOf } from './support/classification.js';
+import { MOVE_MESSAGES, evidenceOf, mainOutputOf, misfiledData, moveSuggestion, verdictOf } from './support/classification.js';
 import { editOf, nameOf } from './support/form.js';
 
 /** A name whose subject says nothing about the work (活动按期完成率): the form's main output can replace it. */
@@ -60,7 +60,7 @@ export default defineRule({
 
         context.report({
           messageId: 'misfiled',
-          data: { name: indicator.name.text, cue: verdict.cue ?? claim.matched, level2: indicator.level2?.text ?? indicator.level1?.text ?? '', target: `${to.level1} → ${to.level2}` },
+          data: misfiledData(indicator, verdict, to),
           at: indicator.name,
           suggest,
         });

@@ -474,6 +474,40 @@ export function evidenceOf(main: MainOutput, locale: Locale): string {
   return `“${main.object}”取自数量指标“${main.objectFrom}”${verb}`;
 }
 
+// ── message data ─────────────────────────────────────────────────────────────────────────────
+
+/** The label a row is filed under, as the 归类 messages quote it (`{level2}`): its 二级, else its 一级. */
+export function filedUnder(indicator: Indicator): string {
+  return indicator.level2?.text ?? indicator.level1?.text ?? '';
+}
+
+/** A destination as the 归类 messages show it (`{target}`): "产出指标 → 时效指标". */
+export function targetText(to: Destination): string {
+  return `${to.level1} → ${to.level2}`;
+}
+
+/** The data of a 归类 finding (a type, not an interface, so it is a report's `data` record). */
+export type MisfiledData = {
+  /** The row's name as written. */
+  name: string;
+  /** The deciding cue as the message shows it; present when the verdict has a claim. */
+  cue?: string;
+  /** Where the row is filed (filedUnder). */
+  level2: string;
+  /** Where it should go (targetText). */
+  target: string;
+};
+
+/** `{name}`, `{cue}`, `{level2}` and `{target}` of a row a verdict moves to `to`. */
+export function misfiledData(indicator: Indicator, verdict: Verdict, to: Destination): MisfiledData {
+  return {
+    name: indicator.name.text,
+    ...(verdict.claim ? { cue: verdict.cue ?? verdict.claim.matched } : {}),
+    level2: filedUnder(indicator),
+    target: targetText(to),
+  };
+}
+
 // ── moving a row ─────────────────────────────────────────────────────────────────────────────
 
 export interface Move {
@@ -483,7 +517,6 @@ export interface Move {
   where: string;
 }
 
-/** How to move a row to a destination: relabel its 二级 cell when that is enough, else say where. */
 /** The two suggestion messages every 归类 rule declares (spread into its `messages`). */
 export const MOVE_MESSAGES = {
   relabel: {
@@ -514,6 +547,7 @@ export function moveSuggestion(
     : { messageId: 'move', data: { where: move.where }, edits: [] };
 }
 
+/** How to move a row to a destination: relabel its 二级 cell when that is enough, else say where. */
 export function moveOf(indicator: Indicator, declaration: Declaration, to: Destination, lexicon: Lexicon, profile: Profile, locale: Locale): Move {
   const placement = placementOf(indicator, lexicon, profile);
   const sameLevel1 = placement.level1 ? placement.level1.canonical === to.level1 : placement.family === lexicon.taxonomy.profiles[profile].level1.find((l1) => l1.word === to.level1)?.family;

@@ -1,37 +1,16 @@
-import type { FormSpec } from '../../src/engine/testing.js';
-
 /**
- * The seed form (fixtures/build/forms/seed-turpan-2024.ts) as a FormSpec: the same rows, goals and
- * funds in the test layout, so its cells are B10 (年度目标), B15 (质量指标), C21 (办公经费) here.
+ * The seed form (fixtures/build/forms/seed-turpan-2024.ts) as a FormSpec: its rows and goals, taken
+ * from the fixture module so the two cannot drift, in the test layout, so its cells are B10
+ * (年度目标), B15 (质量指标), C21 (办公经费) here.
  */
-export const SEED_OVERALL_GOAL =
-  '为深入贯彻吐鲁番市委“1535”工作思路，全面落实党的二十大、第三次中央新疆工作座谈会及全国第八次对口援疆工作会议精神，' +
-  '吐鲁番市商务局组织设计搭建展位，聚焦吐鲁番市“四大主导产业”“四大特色农业产业”以及文化旅游产业的招商引资工作，' +
-  '积极参与2024第八届中国—亚欧博览会，进一步强化产业援疆力度，不断提升招商引资工作质量，' +
-  '持续巩固并拓展我市与“长三角”地区的经贸合作与交流。积极引进“煤炭煤化工、石油天然气化工、绿色新能源、硅基新材料”' +
-  '四大板块产业链相关企业和项目，吸引世界500强、国内500强及知名企业等战略投资者；着力引进支撑能力强的工业项目、' +
-  '对地方财政贡献显著的税源项目、对解决劳动就业贡献突出的密集型产业项目，力求在招大引强方面实现新突破，' +
-  '力争2024年招商引资到位资金同比增长25%。';
+import type { FormSpec } from '../../src/engine/testing.js';
+import { DITTO } from '../../fixtures/build/sheet-builder.js';
+import { SEED_ANNUAL_GOAL, SEED_INDICATOR_ROWS, SEED_OVERALL_GOAL } from '../../fixtures/build/forms/seed-turpan-2024.js';
 
-export const SEED_ANNUAL_GOAL = [
-  '目标1：组织设计搭建吐鲁番市形象展位，在第八届中国—亚欧博览会全面展示“1535”工作思路实施成果。',
-  '目标2：组织我市重点企业参展，邀请国内外客商洽谈对接，推介吐鲁番名优特产品和招商项目。',
-  '目标3：以展促招，力争2024年招商引资到位资金同比增长25%。',
-].join('\n');
+export { SEED_ANNUAL_GOAL, SEED_OVERALL_GOAL };
 
-export const SEED_ROWS: string[][] = [
-  ['产出指标', '数量指标', '展位面积', '≥150平方米'],
-  ['', '', '展位数量', '=1个'],
-  ['', '', '车辆数量', '=4辆'],
-  ['', '质量指标', '资金使用合规率', '=100%'],
-  ['', '', '活动按期完成率', '=100%'],
-  ['', '时效指标', '参加活动及时率', '=100%'],
-  ['成本指标', '经济成本指标', '展位购置费用', '≤30万元'],
-  ['', '', '展位设计、搭建费用', '≤60万元'],
-  ['', '', '人员差旅费成本', '≤20万元'],
-  ['', '', '办公经费', '≤8万元'],
-  ['效益指标', '社会效益指标', '扩大吐鲁番及重点产业的影响', '有效扩大'],
-];
+/** The fixture's rows with each ditto mark left empty: a FormSpec fills an empty label from above. */
+export const SEED_ROWS: string[][] = SEED_INDICATOR_ROWS.map((row) => row.map((cell) => (cell === DITTO ? '' : cell)));
 
 export const SEED_FORM: FormSpec = {
   project: { name: '2024年第八届中国—亚欧博览会吐鲁番市代表团活动经费', department: '吐鲁番市商务局', implementer: '吐鲁番市商务局', attribute: '新增项目', term: '1年' },
