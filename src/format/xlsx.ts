@@ -7,7 +7,8 @@ import type { ReadProblem } from '../model/problem.js';
 import type { LintFileResult } from '../model/result.js';
 import { concat, findEntry, openPackage, PackageError, readPart, readPartText, withContentTypeOverride, withRelationship, writePackage, type OoxmlPackage } from '../ooxml/package.js';
 import { relationships, relationshipsPath, workbookPath, workbookSheets, type SheetPart } from '../ooxml/workbook.js';
-import { attributes, attributeSpans, elementEnd, encodeCellText, escapeAttribute, findTag, nextTag, prefixedAttribute, type Tag } from '../ooxml/xml.js';
+import { cellKey, sheetItems, type CellItem, type RowItem } from '../ooxml/cells.js';
+import { applySplices, attributes, attributeSpans, elementEnd, encodeCellText, escapeAttribute, findTag, nextTag, prefixedAttribute, type Splice, type Tag } from '../ooxml/xml.js';
 import { csvToGrid, decodeText } from '../read/csv.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import { inspectZip } from '../read/zip.js';
@@ -148,14 +149,6 @@ interface Placed {
   row: number;
   col: number;
   a1: string;
-}
-
-interface Splice {
-  start: number;
-  end: number;
-  text: string;
-  /** Orders insertions at one position. */
-  order: number;
 }
 
 function annotatePackage(pkg: OoxmlPackage, file: LintFileResult, locale: Locale, notes: string[], renamed = new Map<string, string>()): AnnotatedWorkbook {
@@ -570,38 +563,22 @@ function highlightCells(xml: string, cells: CellFindings[], restyle: (xf: number
   const rows: ScannedRow[] = [];
   const columnStyles = columnFormats(xml, sheetData.start);
 
-  let current: ScannedRow | undefined;
-  let rowNumber = -1;
-  const end = sheetData.selfClosing ? sheetData.end : (elementEnd(xml, sheetData)?.contentEnd ?? xml.length);
-  for (let tag = nextTag(xml, sheetData.end); tag && tag.start < end; tag = nextTag(xml, tag.end)) {
-    if (tag.local === 'row') {
-      if (tag.closing) {
-        if (current) current.contentEnd = tag.start;
-        current = undefined;
-        continue;
-      }
-      const attrs = attributes(xml, tag);
-      const r = Number(attrs.get('r'));
-      const explicit = Number.isInteger(r) && r > 0;
-      rowNumber = explicit ? r - 1 : rowNumber + 1;
-      const style = attrs.get('customFormat') === '1' || attrs.get('customFormat') === 'true' ? Number(attrs.get('s') ?? 0) : undefined;
-      const row: ScannedRow = { row: rowNumber, explicit, open: tag, contentEnd: tag.end, cells: [], style };
-      rows.push(row);
-      current = tag.selfClosing ? undefined : row;
-    } else if (tag.local === 'c' && !tag.closing && current) {
-      const attrs = attributes(xml, tag);
-      const at = decodeA1(attrs.get('r') ?? '');
-      const col = at ? at.col : (current.cells.at(-1)?.col ?? -1) + 1;
-      current.cells.push({ col, start: tag.start, explicit: at !== undefined });
-      const target = targets.get(cellKey(current.row, col));
-      if (target) {
-        const open = xml.slice(tag.start, tag.end);
-        splices.push({ start: tag.start, end: tag.end, text: withAttributes(open, { s: String(restyle(Number(attrs.get('s') ?? 0) || 0, target.severity)) }), order: 0 });
-        targets.delete(cellKey(current.row, col));
-      }
-      const cellEnd = elementEnd(xml, tag);
-      if (!cellEnd) break;
-      tag = { ...tag, end: cellEnd.end };
+  let rowCells: CellItem[] = [];
+  for (const item of sheetItems(xml)) {
+    if (item.kind === 'row') {
+      const custom = item.attrs.get('customFormat');
+      const style = custom === '1' || custom === 'true' ? Number(item.attrs.get('s') ?? 0) : undefined;
+      rows.push({ ...item, cells: rowCells, style });
+      rowCells = [];
+      continue;
+    }
+    rowCells.push(item);
+    const target = targets.get(cellKey(item.row, item.col));
+    if (target) {
+      const { open, attrs } = item;
+      const s = String(restyle(Number(attrs.get('s') ?? 0) || 0, target.severity));
+      splices.push({ start: open.start, end: open.end, text: withAttributes(xml.slice(open.start, open.end), { s }), order: 0 });
+      targets.delete(cellKey(item.row, item.col));
     }
   }
 
@@ -616,6 +593,7 @@ function highlightCells(xml: string, cells: CellFindings[], restyle: (xf: number
   for (const cell of [...targets.values()].sort((a, b) => a.row - b.row || a.col - b.col)) {
     missingByRow.set(cell.row, [...(missingByRow.get(cell.row) ?? []), cell]);
   }
+  const end = elementEnd(xml, sheetData)?.contentEnd ?? xml.length;
   const newRows: string[] = [];
   // Both in row order: one walk finds the row each new one goes before.
   let next = 0;
@@ -638,7 +616,7 @@ function highlightCells(xml: string, cells: CellFindings[], restyle: (xf: number
       splices.push({ start: row.open.start, end: row.open.end, text: `${open}>${missing.map((c) => blank(c, xf(c))).join('')}</${p}row>`, order: 0 });
     } else if (row.cells.every((c) => c.explicit)) {
       for (const cell of missing) {
-        const at = row.cells.find((c) => c.col > cell.col)?.start ?? row.contentEnd;
+        const at = row.cells.find((c) => c.col > cell.col)?.open.start ?? row.contentEnd;
         splices.push({ start: at, end: at, text: blank(cell, xf(cell)), order: cell.col });
       }
     }
@@ -650,13 +628,8 @@ function highlightCells(xml: string, cells: CellFindings[], restyle: (xf: number
   return splices;
 }
 
-interface ScannedRow {
-  row: number;
-  explicit: boolean;
-  open: Tag;
-  /** Where `</row>` starts. */
-  contentEnd: number;
-  cells: { col: number; start: number; explicit: boolean }[];
+interface ScannedRow extends RowItem {
+  cells: CellItem[];
   /** The row's format when it has one of its own (customFormat). */
   style: number | undefined;
 }
@@ -672,7 +645,6 @@ function columnFormats(xml: string, before: number): (col: number) => number {
   return (col) => ranges.find((r) => col + 1 >= r.min && col + 1 <= r.max)?.style ?? 0;
 }
 
-const cellKey = (row: number, col: number) => row * EXCEL_COLUMNS + col;
 
 /* ---- comments ---- */
 
@@ -1118,18 +1090,6 @@ function topLevelTag(xml: string, local: string, rootName = 'worksheet'): Tag | 
 function namespacePrefix(xml: string, tag: Tag, namespace: string): string {
   for (const [name, value] of attributes(xml, tag)) if (name.startsWith('xmlns:') && value === namespace) return name.slice(6);
   return '';
-}
-
-function applySplices(xml: string, splices: Splice[]): string {
-  let out = '';
-  let cursor = 0;
-  // At one position, insertions go before a replacement that starts there.
-  const sorted = [...splices].sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || a.order - b.order);
-  for (const s of sorted) {
-    out += xml.slice(cursor, s.start) + s.text;
-    cursor = Math.max(cursor, s.end);
-  }
-  return out + xml.slice(cursor);
 }
 
 /** `[Content_Types].xml` with a Default for the extension, unless it has one. */

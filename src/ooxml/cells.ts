@@ -1,5 +1,5 @@
 import { decodeA1, encodeA1 } from '../model/cell.js';
-import { attributes, decodeCellText, elementEnd, encodeCellText, escapeAttribute, findTag, nextTag, richText, type Tag } from './xml.js';
+import { applySplices, attributes, decodeCellText, elementEnd, encodeCellText, escapeAttribute, findTag, nextTag, richText, type Splice, type Tag } from './xml.js';
 
 /**
  * Reading and rewriting cells in a worksheet part's XML text. One linear pass over `<sheetData>`
@@ -13,16 +13,19 @@ export interface CellContent {
   formula: boolean;
 }
 
-interface RowItem {
+/** A `<row>` of `<sheetData>`, with its 0-based number. */
+export interface RowItem {
   kind: 'row';
   row: number;
   explicit: boolean;
   open: Tag;
+  attrs: Map<string, string>;
   /** Where `</row>` starts (the open tag's end when self-closing). */
   contentEnd: number;
 }
 
-interface CellItem {
+/** A `<c>` of a row, with its 0-based position. */
+export interface CellItem {
   kind: 'cell';
   row: number;
   col: number;
@@ -34,19 +37,19 @@ interface CellItem {
 }
 
 /** A number per cell; decodeA1 allows up to ZZZ (18278 columns), so the stride must exceed that. */
-const key = (row: number, col: number) => row * 32768 + col;
+export const cellKey = (row: number, col: number) => row * 32768 + col;
 
 /** The content of the cells asked for (A1 addresses) that exist in the sheet. */
 export function readCells(xml: string, a1s: Iterable<string>, sharedStrings: () => readonly string[]): Map<string, CellContent> {
   const wanted = new Map<number, string>();
   for (const a1 of a1s) {
     const at = decodeA1(a1);
-    if (at) wanted.set(key(at.row, at.col), a1);
+    if (at) wanted.set(cellKey(at.row, at.col), a1);
   }
   const found = new Map<string, CellContent>();
   for (const item of sheetItems(xml)) {
     if (item.kind !== 'cell') continue;
-    const a1 = wanted.get(key(item.row, item.col));
+    const a1 = wanted.get(cellKey(item.row, item.col));
     if (a1) found.set(a1, cellContent(xml, item, sharedStrings));
   }
   return found;
@@ -62,10 +65,10 @@ export function setCellTexts(xml: string, texts: ReadonlyMap<string, string>): {
   const targets = new Map<number, { a1: string; row: number; col: number; text: string }>();
   for (const [a1, text] of texts) {
     const at = decodeA1(a1);
-    if (at) targets.set(key(at.row, at.col), { a1, ...at, text });
+    if (at) targets.set(cellKey(at.row, at.col), { a1, ...at, text });
   }
   const targetRows = new Set([...targets.values()].map((t) => t.row));
-  const splices: { start: number; end: number; text: string; order: number }[] = [];
+  const splices: Splice[] = [];
   const rows = new Map<number, { item: RowItem; cells: CellItem[] }>();
   const rowStarts: { row: number; start: number; explicit: boolean }[] = [];
   let pendingCells: CellItem[] = [];
@@ -74,10 +77,10 @@ export function setCellTexts(xml: string, texts: ReadonlyMap<string, string>): {
     if (item.kind === 'cell') {
       if (!targetRows.has(item.row)) continue;
       pendingCells.push(item);
-      const target = targets.get(key(item.row, item.col));
+      const target = targets.get(cellKey(item.row, item.col));
       if (!target) continue;
-      splices.push({ start: item.open.start, end: item.end, text: cellXml(item.open.prefix, target, item.attrs.get('s')), order: key(item.row, item.col) });
-      targets.delete(key(item.row, item.col));
+      splices.push({ start: item.open.start, end: item.end, text: cellXml(item.open.prefix, target, item.attrs.get('s')), order: cellKey(item.row, item.col) });
+      targets.delete(cellKey(item.row, item.col));
     } else {
       rowStarts.push({ row: item.row, start: item.open.start, explicit: item.explicit });
       if (targetRows.has(item.row)) rows.set(item.row, { item, cells: pendingCells });
@@ -106,13 +109,13 @@ export function setCellTexts(xml: string, texts: ReadonlyMap<string, string>): {
     if (item.open.selfClosing) {
       const open = xml.slice(item.open.start, item.open.end - 2).trimEnd();
       const text = `${open}>${missing.map((m) => cellXml(item.open.prefix, m)).join('')}</${item.open.prefix}row>`;
-      splices.push({ start: item.open.start, end: item.open.end, text, order: key(row, 0) });
+      splices.push({ start: item.open.start, end: item.open.end, text, order: cellKey(row, 0) });
     } else if (cells.some((c) => !c.explicit)) {
       unplaced.push(...missing.map((m) => m.a1));
     } else {
       for (const m of missing) {
         const start = cells.find((c) => c.col > m.col)?.open.start ?? item.contentEnd;
-        splices.push({ start, end: start, text: cellXml(item.open.prefix, m), order: key(row, m.col) });
+        splices.push({ start, end: start, text: cellXml(item.open.prefix, m), order: cellKey(row, m.col) });
       }
     }
   }
@@ -127,7 +130,7 @@ export function setCellTexts(xml: string, texts: ReadonlyMap<string, string>): {
       for (const r of newRows) {
         const start = rowStarts.find((s) => s.row > r.row)?.start ?? close?.start;
         if (start === undefined) unplaced.push(...missingByRow.get(r.row)!.map((m) => m.a1));
-        else splices.push({ start, end: start, text: rowXml(r), order: key(r.row, 0) });
+        else splices.push({ start, end: start, text: rowXml(r), order: cellKey(r.row, 0) });
       }
     }
   }
@@ -136,21 +139,14 @@ export function setCellTexts(xml: string, texts: ReadonlyMap<string, string>): {
   const dimension = dimensionSplice(xml, inserted, sheetData?.start ?? 0);
   if (dimension) splices.push(dimension);
 
-  splices.sort((a, b) => a.start - b.start || a.order - b.order);
-  let out = '';
-  let cursor = 0;
-  for (const splice of splices) {
-    out += xml.slice(cursor, splice.start) + splice.text;
-    cursor = splice.end;
-  }
-  return { xml: out + xml.slice(cursor), unplaced };
+  return { xml: applySplices(xml, splices), unplaced };
 }
 
 /**
  * `<dimension>` widened to take in inserted cells: SheetJS (and so our reader) takes a sheet's range
  * from it. Written only when a new cell falls outside it.
  */
-function dimensionSplice(xml: string, inserted: { row: number; col: number }[], before: number) {
+function dimensionSplice(xml: string, inserted: { row: number; col: number }[], before: number): Splice | undefined {
   const tag = findTag(xml, 'dimension', 0, false, before);
   if (!tag || inserted.length === 0) return undefined;
   const [first, last = first] = (attributes(xml, tag).get('ref') ?? '').split(':').map(decodeA1);
@@ -199,25 +195,27 @@ function cellContent(xml: string, cell: CellItem, sharedStrings: () => readonly 
  * Rows and cells of `<sheetData>` in document order (a row after its cells), each with its 0-based
  * position: from its `r` attribute, or — when a writer left `r` out — one past the previous one.
  */
-function* sheetItems(xml: string): Generator<RowItem | CellItem> {
+export function* sheetItems(xml: string): Generator<RowItem | CellItem> {
   const sheetData = findTag(xml, 'sheetData', 0);
   if (!sheetData || sheetData.selfClosing) return;
   let row = -1;
   let col = -1;
-  let open: { tag: Tag; row: number; explicit: boolean } | undefined;
+  let openRow: RowItem | undefined;
   for (let tag = nextTag(xml, sheetData.end); tag; tag = nextTag(xml, tag.end)) {
     if (tag.local === 'sheetData' && tag.closing) return;
     if (tag.local === 'row' && !tag.closing) {
-      const r = Number(attributes(xml, tag).get('r'));
+      const attrs = attributes(xml, tag);
+      const r = Number(attrs.get('r'));
       const explicit = Number.isInteger(r) && r > 0;
       row = explicit ? r - 1 : row + 1;
       col = -1;
-      if (tag.selfClosing) yield { kind: 'row', row, explicit, open: tag, contentEnd: tag.end };
-      else open = { tag, row, explicit };
-    } else if (tag.local === 'row' && open) {
-      yield { kind: 'row', row: open.row, explicit: open.explicit, open: open.tag, contentEnd: tag.start };
-      open = undefined;
-    } else if (tag.local === 'c' && !tag.closing && open) {
+      const item: RowItem = { kind: 'row', row, explicit, open: tag, attrs, contentEnd: tag.end };
+      if (tag.selfClosing) yield item;
+      else openRow = item;
+    } else if (tag.local === 'row' && openRow) {
+      yield { ...openRow, contentEnd: tag.start };
+      openRow = undefined;
+    } else if (tag.local === 'c' && !tag.closing && openRow) {
       const attrs = attributes(xml, tag);
       const at = decodeA1(attrs.get('r') ?? '');
       col = at ? at.col : col + 1;

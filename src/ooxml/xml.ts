@@ -74,6 +74,28 @@ export function elementEnd(xml: string, open: Tag): { contentEnd: number; end: n
   return undefined;
 }
 
+/** A cut-and-paste on a part's text: `text` replaces `start..end` (an insertion when they are equal). */
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+  /** Orders insertions at one position. */
+  order: number;
+}
+
+/** The text with every splice applied; splices must not overlap. */
+export function applySplices(xml: string, splices: readonly Splice[]): string {
+  let out = '';
+  let cursor = 0;
+  // At one position, insertions go before a replacement that starts there.
+  const sorted = [...splices].sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || a.order - b.order);
+  for (const s of sorted) {
+    out += xml.slice(cursor, s.start) + s.text;
+    cursor = Math.max(cursor, s.end);
+  }
+  return out + xml.slice(cursor);
+}
+
 /** One attribute of a tag: its qualified name and where its value sits, inside the quotes. */
 export interface AttributeSpan {
   name: string;

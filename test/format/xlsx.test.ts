@@ -489,6 +489,17 @@ describe('annotateWorkbook on a hand-built workbook (styles, shared strings, a c
     expect(copy.comments).toBe(7);
   });
 
+  it('tells a cell past column XFD from column A of the next row (hostile sheets have them)', () => {
+    const sheet2 = styledParts['xl/worksheets/sheet2.xml']!.replace('<c r="A1" t="s"><v>4</v></c></row>', '<c r="A1" t="s"><v>4</v></c><c r="XFE1" t="s"><v>4</v></c></row>');
+    expect(sheet2).toContain('XFE1');
+    const bytes = styledWorkbook({ ...styledParts, 'xl/worksheets/sheet2.xml': sheet2 });
+    // jxlint itself refuses such a sheet (too-many-columns); the annotator must still not confuse the cells.
+    const file = lintFile(styledWorkbook(styledParts), 'wide.xlsx');
+    const flagged: Diagnostic = { ...file.diagnostics[0]!, location: { sheet: '说明', a1: 'A2', ...decodeA1('A2')! } };
+    const xml = partText(annotateWorkbook(bytes, { ...file, diagnostics: [flagged] }).bytes, 'xl/worksheets/sheet2.xml')!;
+    expect(xml).toContain('<c r="XFE1" t="s"><v>4</v></c></row><row r="2"><c r="A2" s=');
+  });
+
   it('inserts blank cells, and rows, for flagged cells the sheet does not have', () => {
     const sheet2 = styledParts['xl/worksheets/sheet2.xml']!.replace(
       '</sheetData>',
